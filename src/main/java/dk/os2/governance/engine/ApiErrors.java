@@ -1,0 +1,31 @@
+package dk.os2.governance.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Errors in the shape the Camunda REST API and its webapps use, so Tasklist shows the message. */
+public final class ApiErrors {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ApiErrors() {}
+
+  public static void write(HttpServletResponse response, int status, String message, List<String> details)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", status == 403 ? "AuthorizationException" : "InvalidRequestException");
+    body.put("message", message);
+    body.put("code", null);
+    if (details != null && !details.isEmpty()) {
+      body.put("errors", details);
+    }
+    response.setStatus(status);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentType("application/json");
+    response.getWriter().write(JSON.writeValueAsString(body));
+  }
+}

@@ -1,0 +1,156 @@
+package dk.os2.governance.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, at every start and idempotently, the bodies' groups, what each may do, and their
+ * Tasklist filters. Users are not created here: see {@link DemoUsers} and {@link FirstAdmin}.
+ */
+@Component
+@Order(1)
+class GovernanceIdentity implements ApplicationRunner {
+
+  /** Municipality employees who propose products; not a governance body. */
+  static final String PROPOSERS = "kommuner";
+  static final String MY_TASKS = "Mine opgaver";
+  static final String PROPOSAL_PROCESS = "project-proposal";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  GovernanceIdentity(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Body body : Body.values()) {
+      group(body.groupId(), body.danishName(), Groups.GROUP_TYPE_WORKFLOW);
+    }
+    group(PROPOSERS, "Kommuner (forslagsstillere)", Groups.GROUP_TYPE_WORKFLOW);
+    group(Groups.CAMUNDA_ADMIN, "Camunda-administratorer", Groups.GROUP_TYPE_SYSTEM);
+
+    for (Resource resource : Resources.values()) {
+      grantGroup(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+
+    // Everyone with a login: Tasklist, start a proposal, see their own tasks.
+    grantAll(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantAll(Resources.PROCESS_DEFINITION, PROPOSAL_PROCESS, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantAll(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grantAll(Resources.FILTER, myTasksFilter(), Permissions.READ);
+
+    for (Body body : Body.values()) {
+      grantGroup(body.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grantGroup(body.groupId(), Resources.FILTER, bodyFilter(body), Permissions.READ);
+    }
+
+    // The secretariat watches everything in Cockpit and reads every process and its history.
+    String secretariat = Body.FORRETNINGSLEDELSE.groupId();
+    grantGroup(secretariat, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(secretariat, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grantGroup(secretariat, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grantGroup(secretariat, Resources.TASK, ANY, Permissions.READ);
+    grantGroup(secretariat, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grantGroup(secretariat, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantGroup(secretariat, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void group(String id, String name, String type) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private String myTasksFilter() {
+    return filter(MY_TASKS, -10, "#0b5394", "Opgaver, der er tildelt dig",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+  }
+
+  private String bodyFilter(Body body) {
+    return filter(body.filterName(), 0, "#38761d", "Opgaver til " + body.danishName(),
+        tasks.createTaskQuery().taskCandidateGroup(body.groupId()).includeAssignedTasks());
+  }
+
+  private String filter(String name, int priority, String color, String description,
+      org.camunda.bpm.engine.task.TaskQuery query) {
+    Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of(
+            "description", description,
+            "priority", priority,
+            "color", color,
+            "refresh", true,
+            "variables", List.of(
+                Map.of("name", "productName", "label", "Produkt"),
+                Map.of("name", "requestedLevel", "label", "Ønsket niveau"))));
+    return filters.saveFilter(filter).getId();
+  }
+
+  private void grantAll(Resource resource, String resourceId, Permission... permissions) {
+    grant(null, resource, resourceId, permissions);
+  }
+
+  private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    grant(groupId, resource, resourceId, permissions);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    // Camunda applies "*" (every user) only through global authorizations, never through grants.
+    int type = groupId == null ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
+    var query = authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
+    Authorization authorization = (groupId == null ? query.userIdIn(ANY) : query.groupIdIn(groupId))
+        .list().stream().filter(a -> a.getAuthorizationType() == type).findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(type);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      if (groupId != null) {
+        authorization.setGroupId(groupId);
+      }
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}

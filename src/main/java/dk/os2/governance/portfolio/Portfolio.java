@@ -1,0 +1,140 @@
+package dk.os2.governance.portfolio;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The portfolio's tables. Called from the engine's delegates, it joins the engine's transaction:
+ * a rolled-back task completion leaves no trace here either.
+ */
+@Repository
+public class Portfolio {
+
+  private final JdbcTemplate jdbc;
+
+  Portfolio(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What a proposal says about its product. */
+  public record Proposal(
+      String name,
+      String purpose,
+      String need,
+      String proposingMunicipality,
+      String contactName,
+      String contactEmail,
+      String participatingMunicipalities,
+      String suppliers,
+      String licence,
+      String repositoryUrl,
+      String requestedLevel,
+      String proposedBy,
+      String processInstanceId) {}
+
+  public String registerProposal(Proposal p) {
+    String id = UUID.randomUUID().toString();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        insert into product (id, name, status, purpose, need, proposing_municipality, contact_name,
+          contact_email, participating_municipalities, suppliers, licence, repository_url,
+          requested_level, proposed_by, proposal_process_id, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, p.name(), ProductStatus.PROPOSED.name(), p.purpose(), p.need(), p.proposingMunicipality(),
+        p.contactName(), p.contactEmail(), p.participatingMunicipalities(), p.suppliers(), p.licence(),
+        p.repositoryUrl(), p.requestedLevel(), p.proposedBy(), p.processInstanceId(), now, now);
+    return id;
+  }
+
+  public void updateProposal(String productId, Proposal p) {
+    jdbc.update("""
+        update product set name = ?, purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
+          contact_email = ?, participating_municipalities = ?, suppliers = ?, licence = ?,
+          repository_url = ?, requested_level = ?, updated_at = ?
+        where id = ?""",
+        p.name(), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(), p.contactEmail(),
+        p.participatingMunicipalities(), p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(),
+        Timestamp.from(Instant.now()), productId);
+  }
+
+  public void approve(String productId, String level, LocalDate since) {
+    jdbc.update("update product set status = ?, level = ?, level_since = ?, updated_at = ? where id = ?",
+        ProductStatus.ACTIVE.name(), level, Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+  }
+
+  public void reject(String productId) {
+    jdbc.update("update product set status = ?, updated_at = ? where id = ?",
+        ProductStatus.REJECTED.name(), Timestamp.from(Instant.now()), productId);
+  }
+
+  public List<Product> products() {
+    return jdbc.query("select * from product order by lower(name)", PRODUCT);
+  }
+
+  public Optional<Product> product(String id) {
+    return jdbc.query("select * from product where id = ?", PRODUCT, id).stream().findFirst();
+  }
+
+  /** Whether another product that is proposed or in the portfolio already carries this name. */
+  public boolean nameTaken(String name, String exceptProductId) {
+    Integer count = jdbc.queryForObject("""
+        select count(*) from product
+        where lower(name) = lower(?) and status in ('PROPOSED', 'ACTIVE') and id <> ?""",
+        Integer.class, name.trim(), exceptProductId == null ? "" : exceptProductId);
+    return count != null && count > 0;
+  }
+
+  public void record(Decision d) {
+    jdbc.update("""
+        insert into governance_decision (id, product_id, process_instance_id, task_key, body, decided_by,
+          outcome, level, rationale, justification, meeting_date, minutes_reference, indicative_level,
+          catalogue_reference, decided_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        d.id() == null ? UUID.randomUUID().toString() : d.id(), d.productId(), d.processInstanceId(),
+        d.taskKey(), d.body(), d.decidedBy(), d.outcome(), d.level(), d.rationale(), d.justification(),
+        d.meetingDate() == null ? null : Date.valueOf(d.meetingDate()), d.minutesReference(),
+        d.indicativeLevel(), d.catalogueReference(),
+        Timestamp.from(d.decidedAt() == null ? Instant.now() : d.decidedAt()));
+  }
+
+  public List<Decision> decisions(String productId) {
+    return jdbc.query("select * from governance_decision where product_id = ? order by decided_at, id",
+        DECISION, productId);
+  }
+
+  private static final RowMapper<Product> PRODUCT = (rs, n) -> new Product(
+      rs.getString("id"), rs.getString("name"), rs.getString("level"),
+      ProductStatus.valueOf(rs.getString("status")), rs.getString("purpose"), rs.getString("need"),
+      rs.getString("proposing_municipality"), rs.getString("contact_name"), rs.getString("contact_email"),
+      rs.getString("participating_municipalities"), rs.getString("suppliers"), rs.getString("licence"),
+      rs.getString("repository_url"), rs.getString("requested_level"), rs.getString("proposed_by"),
+      rs.getString("proposal_process_id"), date(rs, "level_since"), instant(rs, "created_at"),
+      instant(rs, "updated_at"));
+
+  private static final RowMapper<Decision> DECISION = (rs, n) -> new Decision(
+      rs.getString("id"), rs.getString("product_id"), rs.getString("process_instance_id"),
+      rs.getString("task_key"), rs.getString("body"), rs.getString("decided_by"), rs.getString("outcome"),
+      rs.getString("level"), rs.getString("rationale"), rs.getString("justification"),
+      date(rs, "meeting_date"), rs.getString("minutes_reference"), rs.getString("indicative_level"),
+      rs.getString("catalogue_reference"), instant(rs, "decided_at"));
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    Date d = rs.getDate(column);
+    return d == null ? null : d.toLocalDate();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,53 @@
+package dk.os2.governance.portfolio;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The portfolio as JSON, for any logged-in user. */
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+  private final Portfolio portfolio;
+
+  ProductController(Portfolio portfolio) {
+    this.portfolio = portfolio;
+  }
+
+  record ProductSummary(String id, String name, String level, ProductStatus status) {}
+
+  record ProductDetails(
+      String id,
+      String name,
+      String level,
+      ProductStatus status,
+      LocalDate levelSince,
+      String proposingMunicipality,
+      String contactName,
+      String contactEmail,
+      String licence,
+      String repositoryUrl,
+      List<Decision> decisions) {}
+
+  @GetMapping
+  List<ProductSummary> products() {
+    return portfolio.products().stream()
+        .map(p -> new ProductSummary(p.id(), p.name(), p.level(), p.status()))
+        .toList();
+  }
+
+  @GetMapping("/{id}")
+  ProductDetails product(@PathVariable String id) {
+    Product p = portfolio.product(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    return new ProductDetails(p.id(), p.name(), p.level(), p.status(), p.levelSince(),
+        p.proposingMunicipality(), p.contactName(), p.contactEmail(), p.licence(), p.repositoryUrl(),
+        portfolio.decisions(id));
+  }
+}

@@ -1,0 +1,39 @@
+package dk.os2.governance.proposal;
+
+import static dk.os2.governance.proposal.ProposalVariables.CATALOGUE_REFERENCE;
+import static dk.os2.governance.proposal.ProposalVariables.CHECK_GAP_COUNT;
+import static dk.os2.governance.proposal.ProposalVariables.CHECK_PASSED;
+import static dk.os2.governance.proposal.ProposalVariables.CHECK_SUMMARY;
+import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
+import static dk.os2.governance.proposal.ProposalVariables.REQUESTED_LEVEL;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.SelfAssessmentCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automated criteria check: the submitted self-assessment against the criteria of the
+ * requested level. Its result is input for the committee and the board, never a decision.
+ */
+@Component("checkSelfAssessment")
+class CheckSelfAssessment implements JavaDelegate {
+
+  private final Catalogue catalogue;
+
+  CheckSelfAssessment(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String level = (String) execution.getVariable(REQUESTED_LEVEL);
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
+    execution.setVariable(CHECK_PASSED, result.passed());
+    execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
+    execution.setVariable(CHECK_SUMMARY, result.summary());
+    execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
+    execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
+  }
+}

@@ -1,0 +1,28 @@
+package dk.os2.governance.submission;
+
+import java.util.List;
+
+/**
+ * An input field of a Camunda Form, with the validation the form declares. {@code conditional}
+ * marks a field that the form may hide; its presence rules then belong to the form's domain rules.
+ */
+public record FormField(
+    String key,
+    String type,
+    String label,
+    boolean required,
+    Integer minLength,
+    Integer maxLength,
+    String pattern,
+    String validationType,
+    List<String> values,
+    boolean conditional,
+    String subtype) {
+
+  public boolean isText() {
+    return switch (type) {
+      case "textfield", "textarea", "select", "radio", "datetime" -> true;
+      default -> false;
+    };
+  }
+}
