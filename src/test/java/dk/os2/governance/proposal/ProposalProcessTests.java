@@ -1,0 +1,212 @@
+package dk.os2.governance.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.portfolio.Decision;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.portfolio.ProductStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of the proposal process, driven through the engine's Java API. */
+class ProposalProcessTests extends IntegrationTests {
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Autowired
+  Portfolio portfolio;
+
+  ProcessInstance propose(String name, String level) {
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+          Proposals.valid(catalogue, name, level));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  void forward(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Klar"));
+  }
+
+  void recommend(ProcessInstance pi, String level) {
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    complete(task(pi), withVariables("committeeRecommendation", "recommend", "recommendedLevel", level,
+        "committeeRationale", "Relevant for mange kommuner"));
+  }
+
+  void decide(ProcessInstance pi, Map<String, Object> decision) {
+    assertThat(pi).isWaitingAt("UserTask_DecideProposal");
+    complete(task(pi), decision);
+  }
+
+  static Map<String, Object> board(String decision, String level, String justification) {
+    java.util.HashMap<String, Object> values = new java.util.HashMap<>();
+    values.put("boardDecision", decision);
+    values.put("approvedLevel", level);
+    values.put("meetingDate", "2026-11-20");
+    values.put("minutesReference", "Referat 2026-11, pkt. 4");
+    values.put("boardRationale", "Bestyrelsens begrundelse");
+    values.put("boardJustification", justification);
+    return values;
+  }
+
+  Product product(ProcessInstance pi) {
+    String id = (String) engine.getRuntimeService().getVariable(pi.getId(), "productId");
+    return portfolio.product(id).orElseThrow();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"N1", "N2", "N3"})
+  void approvedProductEntersThePortfolioAtTheBoardsLevel(String level) {
+    ProcessInstance pi = propose(Proposals.uniqueName("Godkendt" + level), level);
+    assertThat(product(pi).status()).isEqualTo(ProductStatus.PROPOSED);
+
+    forward(pi);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "checkPassed")).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "indicativeLevel")).isEqualTo(level);
+    recommend(pi, level);
+    decide(pi, board("approve", level, null));
+
+    assertThat(pi).isWaitingAt("UserTask_AcknowledgeOutcome");
+    assertThat(task(pi)).isAssignedTo("kommune");
+    Product product = product(pi);
+    assertThat(product.status()).isEqualTo(ProductStatus.ACTIVE);
+    assertThat(product.level()).isEqualTo(level);
+    assertThat(product.levelSince()).isEqualTo(LocalDate.parse("2026-11-20"));
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel").toString())
+        .startsWith("Godkendt på niveau " + level);
+
+    complete(task(pi), withVariables("outcomeAcknowledged", true));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ProposalDecided");
+  }
+
+  @Test
+  void secretariatReturnsTheProposalToTheProposerAndGetsItBack() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Retur"), "N1");
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    complete(task(pi), withVariables("screeningDecision", "return", "screeningComment", "Uddyb behovet"));
+
+    assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
+    assertThat(task(pi)).isAssignedTo("kommune");
+    Map<String, Object> supplemented = new java.util.HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+    supplemented.put("need", "Et præciseret behov");
+    supplemented.put("supplementResponse", "Behovet er uddybet");
+    complete(task(pi), supplemented);
+
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertThat(product(pi).need()).isEqualTo("Et præciseret behov");
+    forward(pi);
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+  }
+
+  @Test
+  void committeeReturnsTheProposalToTheSecretariat() {
+    ProcessInstance pi = propose(Proposals.uniqueName("UdvalgRetur"), "N1");
+    forward(pi);
+    complete(task(pi), withVariables("committeeRecommendation", "return", "committeeRationale", "Mangler budget"));
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    forward(pi);
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+  }
+
+  @Test
+  void boardReturnsTheProposalToTheCommittee() {
+    ProcessInstance pi = propose(Proposals.uniqueName("BestyrelseRetur"), "N1");
+    forward(pi);
+    recommend(pi, "N1");
+    decide(pi, board("return", null, null));
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    assertThat(product(pi).status()).isEqualTo(ProductStatus.PROPOSED);
+  }
+
+  @Test
+  void rejectedProposalIsKeptWithItsDecisionAndTheProposerIsTold() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Afvist"), "N2");
+    forward(pi);
+    complete(task(pi), withVariables("committeeRecommendation", "reject", "committeeRationale", "Overlapper OS2x"));
+    decide(pi, board("reject", null, null));
+
+    assertThat(pi).isWaitingAt("UserTask_AcknowledgeOutcome");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel")).isEqualTo("Afvist");
+    Product product = product(pi);
+    assertThat(product.status()).isEqualTo(ProductStatus.REJECTED);
+    assertThat(product.level()).isNull();
+    List<Decision> decisions = portfolio.decisions(product.id());
+    assertThat(decisions).extracting(Decision::body)
+        .containsExactly("forretningsledelse", "forretningsudvalg", "bestyrelse");
+    Decision board = decisions.get(2);
+    assertThat(board.outcome()).isEqualTo("reject");
+    assertThat(board.minutesReference()).isEqualTo("Referat 2026-11, pkt. 4");
+    assertThat(board.meetingDate()).isEqualTo(LocalDate.parse("2026-11-20"));
+  }
+
+  @Test
+  void boardOverridesTheRecommendationWithAWrittenJustification() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Tilsidesat"), "N2");
+    forward(pi);
+    complete(task(pi), withVariables("committeeRecommendation", "reject", "committeeRationale", "For tidligt"));
+    decide(pi, board("approve", "N1", "Bestyrelsen vil give projektet en chance på N1"));
+
+    Product product = product(pi);
+    assertThat(product.status()).isEqualTo(ProductStatus.ACTIVE);
+    assertThat(product.level()).isEqualTo("N1");
+    Decision board = portfolio.decisions(product.id()).get(2);
+    assertThat(board.outcome()).isEqualTo("approve");
+    assertThat(board.level()).isEqualTo("N1");
+    assertThat(board.justification()).isEqualTo("Bestyrelsen vil give projektet en chance på N1");
+    assertThat(board.catalogueReference()).isEqualTo(catalogue.reference());
+  }
+
+  @Test
+  void automatedCheckRecordsGapsForTheCommitteeAndBoard() {
+    Map<String, Object> values = Proposals.valid(catalogue, Proposals.uniqueName("Mangler"), "N2");
+    values.put("sa_N2_4_answer", "Nej");
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
+    engine.getIdentityService().clearAuthentication();
+    forward(pi);
+
+    Map<String, Object> vars = engine.getRuntimeService().getVariables(pi.getId());
+    assertThat(vars.get("checkPassed")).isEqualTo(false);
+    assertThat(vars.get("checkGapCount")).isEqualTo(1);
+    assertThat(vars.get("indicativeLevel")).isEqualTo("N1");
+    assertThat(vars.get("checkSummary").toString()).contains("N2-4").contains("Nej");
+  }
+
+  @Test
+  void everyTaskBelongsToItsBodyHasADueDateAndShowsTheProduct() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Opgaver"), "N1");
+    assertCandidate(task(pi), "forretningsledelse");
+    forward(pi);
+    assertCandidate(task(pi), "forretningsudvalg");
+    recommend(pi, "N1");
+    assertCandidate(task(pi), "bestyrelse");
+  }
+
+  void assertCandidate(Task task, String group) {
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly(group);
+    assertThat(task.getDueDate()).isNotNull().isInTheFuture();
+    assertThat(task.getDescription()).contains(engine.getRuntimeService()
+        .getVariable(task.getProcessInstanceId(), "productName").toString());
+  }
+}
