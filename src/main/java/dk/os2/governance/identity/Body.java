@@ -26,7 +26,6 @@ public enum Body {
 
   /** "Forretningsudvalgets opgaver": the body's own Tasklist filter. */
   public String filterName() {
-    String name = danishName.split(" ")[0];
-    return name.substring(0, name.length() - 1) + "ets opgaver";
+    return danishName.split(" ")[0] + "s opgaver";
   }
 }

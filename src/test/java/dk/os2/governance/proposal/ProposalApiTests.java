@@ -216,6 +216,22 @@ class ProposalApiTests extends IntegrationTests {
     assertThat(engine.getRuntimeService().getVariable(pi, "boardDecisionLabel").toString()).contains("N1");
   }
 
+  @Test
+  void eachBodySeesItsOwnTasklistFilterWithItsTasks() {
+    String pi = toBoard(Proposals.uniqueName("Filter"), "N1");
+    JsonNode filters = as("bestyrelse").get("/engine-rest/filter?resourceType=Task").json();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    filters.forEach(f -> names.add(f.path("name").asText()));
+    assertThat(names).containsExactlyInAnyOrder("Mine opgaver", "Bestyrelsens opgaver");
+
+    String boardFilter = filters.get(names.indexOf("Bestyrelsens opgaver")).path("id").asText();
+    JsonNode tasks = as("bestyrelse").post("/engine-rest/filter/" + boardFilter + "/list", Map.of()).json();
+    java.util.List<String> instances = new java.util.ArrayList<>();
+    tasks.forEach(t -> instances.add(t.path("processInstanceId").asText()));
+    assertThat(instances).contains(pi);
+    assertThat(as("forretningsudvalg").get("/engine-rest/filter/" + boardFilter).status()).isEqualTo(403);
+  }
+
   static JsonNode findByName(JsonNode products, String name) {
     for (JsonNode product : products) {
       if (name.equals(product.path("name").asText())) {

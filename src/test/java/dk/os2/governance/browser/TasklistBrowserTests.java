@@ -1,0 +1,154 @@
+package dk.os2.governance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.proposal.Proposals;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A board member decides a proposal in Tasklist, in Debian's headless Chromium. */
+class TasklistBrowserTests extends IntegrationTests {
+
+  @Autowired
+  Catalogue catalogue;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1800", "--lang=da",
+        "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theBoardDecidesAProposalInTasklist() throws Exception {
+    String name = Proposals.uniqueName("Browser");
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+        Proposals.valid(catalogue, name, "N2"));
+    engine.getIdentityService().clearAuthentication();
+    complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Klar"));
+    complete(task(pi), withVariables("committeeRecommendation", "recommend", "recommendedLevel", "N2",
+        "committeeRationale", "Bred opbakning"));
+    assertThat(pi).isWaitingAt("UserTask_DecideProposal");
+    String taskId = task(pi).getId();
+
+    try {
+      login("bestyrelse", "demo");
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+
+      // The form is rendered with the product's data.
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), name));
+      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
+          .contains("Bred opbakning").contains("Aarhus Kommune");
+
+      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
+
+      click(By.xpath("//label[contains(normalize-space(.), 'Godkend')]"));
+      click(By.cssSelector("[id$='Field_approvedLevel'] , .fjs-form-field-select .fjs-input-group"));
+      click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with(normalize-space(.), 'N2')]"));
+      WebElement date = browser.findElement(By.cssSelector("[id*='Field_meetingDate']"));
+      date.click();
+      date.sendKeys("11/20/2026");
+      date.sendKeys(Keys.TAB);
+      type("Field_minutesReference", "Bestyrelsesmøde 20.11.2026, pkt. 3");
+      type("Field_boardRationale", "Produktet bruges af mange kommuner");
+
+      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    } catch (RuntimeException | Error e) {
+      screenshot("tasklist-failure");
+      throw e;
+    }
+
+    assertThat(pi).isWaitingAt("UserTask_AcknowledgeOutcome");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "meetingDate")).isEqualTo("2026-11-20");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel").toString()).contains("N2");
+  }
+
+  void login(String user, String password) {
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[type='text'], input[name='username']")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
+  }
+
+  void click(By locator) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  void type(String fieldId, String text) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + fieldId + "']")));
+    element.sendKeys(text);
+  }
+
+  void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        screenshot("tasklist-timeout");
+        throw new AssertionError("Tasklist did not complete the task in 30 s");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  void screenshot(String name) {
+    try {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target", name + ".png");
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (Exception ignored) {
+      // a screenshot is only a debugging aid
+    }
+  }
+}
