@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.proposal.Proposals;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -17,9 +19,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The two CVE replays, and one login shared by the webapps and the application's pages. */
 class SecurityTests extends IntegrationTests {
+
+  @Autowired
+  Catalogue catalogue;
 
   static final String PAYLOAD_USER = "pwned";
   static final String EXPRESSION =
@@ -78,6 +84,24 @@ class SecurityTests extends IntegrationTests {
         .POST(HttpRequest.BodyPublishers.ofString("{\"orQueries\":[{\"dueAfterExpression\":\"" + EXPRESSION + "\"}]}")));
     assertThat(tasks.statusCode()).isEqualTo(400);
     assertThat(engine.getIdentityService().createUserQuery().userId(PAYLOAD_USER).count()).isZero();
+  }
+
+  @Test
+  void theSecretariatReadsEveryProcessAndItsHistoryAndOthersDoNot() {
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    String pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+        Proposals.valid(catalogue, Proposals.uniqueName("Cockpit"), "N1")).getId();
+    engine.getIdentityService().clearAuthentication();
+
+    RestClient secretariat = RestClient.as(baseUrl(), "sekretariat");
+    assertThat(secretariat.get("/engine-rest/process-instance?processInstanceIds=" + pi).json().size()).isOne();
+    assertThat(secretariat.get("/engine-rest/history/process-instance?processInstanceId=" + pi).json().size()).isOne();
+    assertThat(secretariat.get("/engine-rest/history/variable-instance?processInstanceId=" + pi).json().size())
+        .isGreaterThan(5);
+
+    RestClient board = RestClient.as(baseUrl(), "bestyrelse");
+    assertThat(board.get("/engine-rest/process-instance?processInstanceIds=" + pi).json().size()).isZero();
+    assertThat(board.get("/engine-rest/history/process-instance?processInstanceId=" + pi).json().size()).isZero();
   }
 
   /** A browser-like session with the Camunda webapps: cookies and the CSRF token. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -220,13 +222,13 @@ class ProposalApiTests extends IntegrationTests {
   void eachBodySeesItsOwnTasklistFilterWithItsTasks() {
     String pi = toBoard(Proposals.uniqueName("Filter"), "N1");
     JsonNode filters = as("bestyrelse").get("/engine-rest/filter?resourceType=Task").json();
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     filters.forEach(f -> names.add(f.path("name").asText()));
     assertThat(names).containsExactlyInAnyOrder("Mine opgaver", "Bestyrelsens opgaver");
 
     String boardFilter = filters.get(names.indexOf("Bestyrelsens opgaver")).path("id").asText();
     JsonNode tasks = as("bestyrelse").post("/engine-rest/filter/" + boardFilter + "/list", Map.of()).json();
-    java.util.List<String> instances = new java.util.ArrayList<>();
+    List<String> instances = new ArrayList<>();
     tasks.forEach(t -> instances.add(t.path("processInstanceId").asText()));
     assertThat(instances).contains(pi);
     assertThat(as("forretningsudvalg").get("/engine-rest/filter/" + boardFilter).status()).isEqualTo(403);

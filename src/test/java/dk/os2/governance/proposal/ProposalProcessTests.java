@@ -13,14 +13,15 @@ import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of the proposal process, driven through the engine's Java API. */
@@ -59,7 +60,7 @@ class ProposalProcessTests extends IntegrationTests {
   }
 
   static Map<String, Object> board(String decision, String level, String justification) {
-    java.util.HashMap<String, Object> values = new java.util.HashMap<>();
+    HashMap<String, Object> values = new HashMap<>();
     values.put("boardDecision", decision);
     values.put("approvedLevel", level);
     values.put("meetingDate", "2026-11-20");
@@ -107,7 +108,7 @@ class ProposalProcessTests extends IntegrationTests {
 
     assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
     assertThat(task(pi)).isAssignedTo("kommune");
-    Map<String, Object> supplemented = new java.util.HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+    Map<String, Object> supplemented = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
     supplemented.put("need", "Et præciseret behov");
     supplemented.put("supplementResponse", "Behovet er uddybet");
     complete(task(pi), supplemented);
