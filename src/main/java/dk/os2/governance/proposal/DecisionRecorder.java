@@ -30,6 +30,12 @@ class DecisionRecorder implements TaskListener {
       "UserTask_RecommendProposal", new Fields("committeeRecommendation", "recommendedLevel", "committeeRationale", null),
       "UserTask_DecideProposal", new Fields("boardDecision", "approvedLevel", "boardRationale", "boardJustification"));
 
+  /** Danish wording of the committee's recommendation, shown to the board. */
+  private static final Map<String, String> RECOMMENDATION_LABELS = Map.of(
+      "recommend", "Indstillet til godkendelse",
+      "reject", "Indstillet til afvisning",
+      "return", "Sendt tilbage til sekretariatet");
+
   private final Portfolio portfolio;
 
   DecisionRecorder(Portfolio portfolio) {
@@ -51,6 +57,9 @@ class DecisionRecorder implements TaskListener {
         fields.justification() == null ? null : text(task, fields.justification()),
         date(task.getVariable("meetingDate")), text(task, "minutesReference"),
         text(task, INDICATIVE_LEVEL), text(task, CATALOGUE_REFERENCE), null));
+    if ("UserTask_RecommendProposal".equals(task.getTaskDefinitionKey())) {
+      task.setVariable("committeeRecommendationLabel", RECOMMENDATION_LABELS.getOrDefault(outcome, outcome));
+    }
   }
 
   private static String body(DelegateTask task) {

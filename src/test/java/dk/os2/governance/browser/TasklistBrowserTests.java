@@ -83,7 +83,7 @@ class TasklistBrowserTests extends IntegrationTests {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), name));
       assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
-          .contains("Bred opbakning").contains("Aarhus Kommune");
+          .contains("Bred opbakning").contains("Aarhus Kommune").contains("Indstillet til godkendelse");
 
       click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
