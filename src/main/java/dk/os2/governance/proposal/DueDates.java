@@ -3,6 +3,7 @@ package dk.os2.governance.proposal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ public class DueDates {
 
   private static Date after(Duration duration) {
     // ClockUtil, not Instant.now(): process tests move the engine's clock.
-    Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(now.plus(duration));
   }
 

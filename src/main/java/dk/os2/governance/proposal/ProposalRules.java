@@ -23,6 +23,7 @@ import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.submission.Submission;
 import dk.os2.governance.submission.SubmissionRule;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ class ProposalRules implements SubmissionRule {
     }
     try {
       LocalDate meeting = LocalDate.parse(s.text(MEETING_DATE));
-      if (meeting.isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault()))) {
+      if (meeting.isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()))) {
         errors.add("Bestyrelsesmødets dato kan ikke ligge i fremtiden.");
       }
     } catch (DateTimeParseException | NullPointerException e) {
