@@ -30,6 +30,29 @@ public abstract class IntegrationTests {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", TestMail::port);
+    registry.add("spring.mail.properties.mail.smtp.timeout", () -> "3000");
+    registry.add("os2.mail.retry-backoff", () -> "PT1S, PT1S");
+    registry.add("os2.mail.scan-enabled", () -> "false");
+    registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
+    registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
+  }
+
+  /** Polls until the condition holds, for at most 30 seconds. */
+  protected static void eventually(String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Timed out waiting: " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @BeforeEach

@@ -31,6 +31,11 @@ public class AppAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Authentication> user = CurrentUser.fromSession(request).or(() -> basic(request));
+    if (user.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/app/")) {
+      // A page: send the person to the webapps' login, which the pages share.
+      response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+      return;
+    }
     if (user.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"OS2 governance\", charset=\"UTF-8\"");
       ApiErrors.write(response, 401,

@@ -40,7 +40,7 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new AppAuthenticationFilter(engine.getIdentityService()));
     registration.setName("app-authentication");
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/app/*");
     registration.setOrder(AUTHENTICATION);
     return registration;
   }

@@ -6,8 +6,12 @@ import static dk.os2.governance.proposal.ProposalVariables.PRODUCT_ID;
 
 import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.notification.OutcomeMail;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -30,16 +34,23 @@ class DecisionRecorder implements TaskListener {
       "UserTask_RecommendProposal", new Fields("committeeRecommendation", "recommendedLevel", "committeeRationale", null),
       "UserTask_DecideProposal", new Fields("boardDecision", "approvedLevel", "boardRationale", "boardJustification"));
 
-  /** Danish wording of the committee's recommendation, shown to the board. */
-  private static final Map<String, String> RECOMMENDATION_LABELS = Map.of(
-      "recommend", "Indstillet til godkendelse",
-      "reject", "Indstillet til afvisning",
-      "return", "Sendt tilbage til sekretariatet");
+  /** Danish wording of each outcome, for forms and the proposer's mail. */
+  private static final Map<String, String> LABELS = Map.of(
+      "UserTask_ScreenProposal:forward", "Sendt videre til Forretningsudvalget",
+      "UserTask_ScreenProposal:return", "Sendt tilbage til forslagsstilleren for supplering",
+      "UserTask_RecommendProposal:recommend", "Indstillet til godkendelse",
+      "UserTask_RecommendProposal:reject", "Indstillet til afvisning",
+      "UserTask_RecommendProposal:return", "Sendt tilbage til sekretariatet",
+      "UserTask_DecideProposal:approve", "Godkendt af bestyrelsen",
+      "UserTask_DecideProposal:reject", "Afvist af bestyrelsen",
+      "UserTask_DecideProposal:return", "Sendt tilbage til Forretningsudvalget af bestyrelsen");
 
   private final Portfolio portfolio;
+  private final OutcomeMail outcomeMail;
 
-  DecisionRecorder(Portfolio portfolio) {
+  DecisionRecorder(Portfolio portfolio, OutcomeMail outcomeMail) {
     this.portfolio = portfolio;
+    this.outcomeMail = outcomeMail;
   }
 
   @Override
@@ -50,16 +61,33 @@ class DecisionRecorder implements TaskListener {
     }
     String outcome = text(task, fields.outcome());
     boolean levelApplies = ProposalVariables.RECOMMEND.equals(outcome) || ProposalVariables.APPROVE.equals(outcome);
-    portfolio.record(new Decision(null, text(task, PRODUCT_ID), task.getProcessInstanceId(),
-        task.getTaskDefinitionKey(), body(task), decidedBy(task), outcome,
-        levelApplies && fields.level() != null ? text(task, fields.level()) : null,
-        text(task, fields.rationale()),
-        fields.justification() == null ? null : text(task, fields.justification()),
-        date(task.getVariable("meetingDate")), text(task, "minutesReference"),
+    String decisionId = UUID.randomUUID().toString();
+    String level = levelApplies && fields.level() != null ? text(task, fields.level()) : null;
+    String rationale = text(task, fields.rationale());
+    String justification = fields.justification() == null ? null : text(task, fields.justification());
+    LocalDate meeting = date(task.getVariable("meetingDate"));
+    boolean board = "UserTask_DecideProposal".equals(task.getTaskDefinitionKey());
+    portfolio.record(new Decision(decisionId, text(task, PRODUCT_ID), task.getProcessInstanceId(),
+        task.getTaskDefinitionKey(), body(task), decidedBy(task), outcome, level, rationale, justification,
+        board ? meeting : null, board ? text(task, "minutesReference") : null,
         text(task, INDICATIVE_LEVEL), text(task, CATALOGUE_REFERENCE), null));
+
+    String label = LABELS.getOrDefault(task.getTaskDefinitionKey() + ":" + outcome, outcome);
     if ("UserTask_RecommendProposal".equals(task.getTaskDefinitionKey())) {
-      task.setVariable("committeeRecommendationLabel", RECOMMENDATION_LABELS.getOrDefault(outcome, outcome));
+      task.setVariable("committeeRecommendationLabel", label);
     }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("Afgørelse", level == null ? label : label + " på niveau " + level);
+    facts.put("Truffet af", body(task));
+    facts.put("Begrundelse", rationale);
+    facts.put("Begrundelse for afvigelse", justification);
+    if (board) {
+      facts.put("Bestyrelsesmøde", meeting == null ? null : meeting.toString());
+      facts.put("Referat", text(task, "minutesReference"));
+    }
+    outcomeMail.decisionMade(decisionId, task.getProcessInstanceId(), text(task, ProposalVariables.PRODUCT_NAME),
+        List.of(text(task, ProposalVariables.PROPOSER) == null ? "" : text(task, ProposalVariables.PROPOSER)),
+        List.of(text(task, "contactEmail") == null ? "" : text(task, "contactEmail")), facts);
   }
 
   private static String body(DelegateTask task) {

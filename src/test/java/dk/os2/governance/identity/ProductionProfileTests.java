@@ -3,7 +3,13 @@ package dk.os2.governance.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.Os2GovernanceApplication;
+import dk.os2.governance.RestClient;
 import dk.os2.governance.TestDatabase;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.notification.MailStatus;
+import dk.os2.governance.notification.Outbox;
+import dk.os2.governance.notification.OutboxEntry;
+import dk.os2.governance.proposal.Proposals;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,10 +22,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The production profile on its own PostgreSQL database: no demo logins, and the first
- * administrator only from OS2_ADMIN_USER / OS2_ADMIN_PASSWORD.
+ * The production profile on its own PostgreSQL database: no demo logins, the first
+ * administrator only from OS2_ADMIN_USER / OS2_ADMIN_PASSWORD, and, with no SMTP server
+ * configured, mails kept in the outbox for the secretariat instead of dropped.
  */
-class ProductionLoginsTests {
+class ProductionProfileTests {
 
   @Test
   void outsideTheDemoProfileOnlyTheConfiguredAdministratorCanLogIn() throws Exception {
@@ -46,6 +53,30 @@ class ProductionLoginsTests {
       assertThat(identity.createUserQuery().userId("chef").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isOne();
       assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
           .contains("bestyrelse", "forretningsudvalg", "forretningsledelse", "koordinationsudvalg", "generalforsamling");
+
+      User secretary = identity.newUser("sekr");
+      secretary.setEmail("sekr@os2.dk");
+      secretary.setPassword("endnu-en-hemmelighed");
+      identity.saveUser(secretary);
+      identity.createMembership("sekr", "forretningsledelse");
+      Catalogue catalogue = app.getBean(Catalogue.class);
+      String pi = app.getBean(ProcessEngine.class).getRuntimeService()
+          .startProcessInstanceByKey("project-proposal", Proposals.valid(catalogue, "Uden SMTP", "N1")).getId();
+      Outbox outbox = app.getBean(Outbox.class);
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (outbox.forProcess(pi).stream().noneMatch(m -> m.status() == MailStatus.HELD)
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+      }
+      OutboxEntry held = outbox.forProcess(pi).get(0);
+      assertThat(held.status()).isEqualTo(MailStatus.HELD);
+      assertThat(held.recipients()).isEqualTo("sekr@os2.dk");
+      assertThat(held.bodyText()).contains("Uden SMTP");
+
+      String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+      RestClient.Response page = new RestClient(base, "sekr", "endnu-en-hemmelighed").get("/app/udbakke");
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).contains("Tilbageholdt").contains("Ny opgave: Screen forslaget – Uden SMTP");
     }
   }
 }

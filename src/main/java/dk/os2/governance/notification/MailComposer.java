@@ -1,0 +1,169 @@
+package dk.os2.governance.notification;
+
+import dk.os2.governance.identity.Body;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, when a mail is about to go, who gets it and what it says. Recipients are resolved
+ * then, not when the mail was queued: a task assigned right after it was created mails its
+ * assignee once, and a task done before its mail went needs no mail at all.
+ */
+@Component
+class MailComposer {
+
+  private final ObjectProvider<ProcessEngine> engine;
+  private final String baseUrl;
+  private final String timeZone;
+
+  MailComposer(ObjectProvider<ProcessEngine> engine, @Value("${os2.base-url}") String baseUrl,
+      @Value("${os2.mail.time-zone:Europe/Copenhagen}") String timeZone) {
+    this.engine = engine;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.timeZone = timeZone;
+  }
+
+  /** The mail for an outbox entry, or a Danish reason why none is needed. */
+  record Result(MailContent content, String skipReason) {}
+
+  Result compose(OutboxEntry entry) {
+    if (entry.kind() == MailKind.OUTCOME) {
+      return outcome(entry);
+    }
+    Task task = engine.getObject().getTaskService().createTaskQuery().taskId(entry.taskId()).singleResult();
+    if (task == null) {
+      return new Result(null, "Opgaven er afsluttet, før mailen blev sendt.");
+    }
+    List<String> recipients = entry.kind() == MailKind.ESCALATION
+        ? groupMembers(Body.FORRETNINGSLEDELSE.groupId()) : peopleWhoMayTake(task);
+    if (recipients.isEmpty()) {
+      return new Result(null, "Ingen modtagere har en e-mailadresse.");
+    }
+    String product = entry.productName() == null ? "" : " – " + entry.productName();
+    String subject = switch (entry.kind()) {
+      case TASK_CREATED -> "Ny opgave: " + task.getName() + product;
+      case REMINDER -> "Påmindelse: " + task.getName() + product + " har frist " + date(task.getDueDate());
+      case ESCALATION -> "Frist overskredet: " + task.getName() + product;
+      default -> throw new IllegalStateException(entry.kind().name());
+    };
+    String intro = switch (entry.kind()) {
+      case TASK_CREATED -> "Der venter en opgave til dig i OS2's governance.";
+      case REMINDER -> "En opgave, du kan tage, nærmer sig sin frist.";
+      case ESCALATION -> "En opgave har overskredet sin frist og venter stadig på " + waitingFor(task) + ".";
+      default -> "";
+    };
+    List<MailContent.Fact> facts = new ArrayList<>();
+    facts.add(new MailContent.Fact("Produkt", entry.productName()));
+    facts.add(new MailContent.Fact("Opgave", task.getName()));
+    if (task.getDescription() != null) {
+      facts.add(new MailContent.Fact("Beskrivelse", task.getDescription()));
+    }
+    facts.add(new MailContent.Fact("Frist", date(task.getDueDate())));
+    facts.add(new MailContent.Fact("Proces", processName(task)));
+    previousStep(task).ifPresent(step -> facts.add(new MailContent.Fact("Kommer fra", step)));
+    return new Result(new MailContent(recipients, subject, task.getName(), intro, facts, taskLink(task.getId()),
+        "Åbn opgaven i Tasklist"), null);
+  }
+
+  String taskLink(String taskId) {
+    return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  private Result outcome(OutboxEntry entry) {
+    List<String> recipients = entry.recipients() == null ? List.of()
+        : List.of(entry.recipients().split(",\\s*")).stream().filter(s -> !s.isBlank()).toList();
+    if (recipients.isEmpty()) {
+      return new Result(null, "Ingen modtagere har en e-mailadresse.");
+    }
+    List<MailContent.Fact> facts = new ArrayList<>();
+    facts.add(new MailContent.Fact("Produkt", entry.productName()));
+    for (String line : entry.detail() == null ? new String[0] : entry.detail().split("\n")) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        facts.add(new MailContent.Fact(line.substring(0, colon), line.substring(colon + 2)));
+      }
+    }
+    String outcome = facts.stream().filter(f -> f.label().equals("Afgørelse")).map(MailContent.Fact::value)
+        .findFirst().orElse("Ny afgørelse");
+    return new Result(new MailContent(recipients, entry.productName() + ": " + outcome, "Afgørelse om " + entry.productName(),
+        "Der er truffet en afgørelse om dit produkt.", facts, baseUrl + "/camunda/app/tasklist/default/",
+        "Åbn Tasklist"), null);
+  }
+
+  List<String> peopleWhoMayTake(Task task) {
+    var identity = engine.getObject().getIdentityService();
+    Set<String> addresses = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      email(identity.createUserQuery().userId(task.getAssignee()).singleResult()).ifPresent(addresses::add);
+      return List.copyOf(addresses);
+    }
+    for (IdentityLink link : engine.getObject().getTaskService().getIdentityLinksForTask(task.getId())) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getGroupId() != null) {
+        addresses.addAll(groupMembers(link.getGroupId()));
+      } else if (link.getUserId() != null) {
+        email(identity.createUserQuery().userId(link.getUserId()).singleResult()).ifPresent(addresses::add);
+      }
+    }
+    return List.copyOf(addresses);
+  }
+
+  List<String> groupMembers(String groupId) {
+    return engine.getObject().getIdentityService().createUserQuery().memberOfGroup(groupId).list().stream()
+        .map(MailComposer::email).flatMap(Optional::stream).distinct().toList();
+  }
+
+  private String waitingFor(Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    return engine.getObject().getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse("en ukendt modtager");
+  }
+
+  private String processName(Task task) {
+    ProcessDefinition definition = engine.getObject().getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
+    return definition.getName() == null ? definition.getKey() : definition.getName();
+  }
+
+  private Optional<String> previousStep(Task task) {
+    List<HistoricActivityInstance> done = engine.getObject().getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).activityType("userTask").finished()
+        .orderByHistoricActivityInstanceEndTime().desc().listPage(0, 1);
+    return done.stream().findFirst().map(HistoricActivityInstance::getActivityName);
+  }
+
+  static Optional<String> email(User user) {
+    return user == null || user.getEmail() == null || user.getEmail().isBlank()
+        ? Optional.empty() : Optional.of(user.getEmail().trim());
+  }
+
+  private String date(Date date) {
+    if (date == null) {
+      return "ingen frist";
+    }
+    SimpleDateFormat format = new SimpleDateFormat("d. MMMM yyyy", Locale.forLanguageTag("da"));
+    format.setTimeZone(TimeZone.getTimeZone(timeZone));
+    return format.format(date);
+  }
+}

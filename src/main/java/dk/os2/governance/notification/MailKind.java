@@ -1,0 +1,13 @@
+package dk.os2.governance.notification;
+
+/** Why a mail is sent. */
+public enum MailKind {
+  /** A new user task: to its assignee, or else to its candidate groups' members. */
+  TASK_CREATED,
+  /** A task is still open shortly before its due date: the same people. */
+  REMINDER,
+  /** A task is past its due date: to the secretariat. */
+  ESCALATION,
+  /** A decision about a product: to its proposer. */
+  OUTCOME
+}

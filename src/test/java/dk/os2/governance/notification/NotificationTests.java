@@ -1,0 +1,309 @@
+package dk.os2.governance.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.RestClient;
+import dk.os2.governance.TestMail;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.proposal.Proposals;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** E-mail through a real SMTP server (GreenMail): who gets what, once, after commit, never lost. */
+class NotificationTests extends IntegrationTests {
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Autowired
+  Outbox outbox;
+
+  @Autowired
+  MailQueue queue;
+
+  @Autowired
+  DueTaskScanner scanner;
+
+  @Autowired
+  JavaMailSenderImpl mailSender;
+
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @AfterEach
+  void restore() {
+    mailSender.setPort(TestMail.port());
+    ClockUtil.reset();
+  }
+
+  ProcessInstance propose(String name) {
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+          Proposals.valid(catalogue, name, "N1"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  OutboxEntry settledMail(String key) {
+    eventually("mail " + key + " settled", () -> outbox.byKey(key)
+        .filter(e -> e.status() != MailStatus.PENDING).isPresent());
+    return outbox.byKey(key).orElseThrow();
+  }
+
+  static List<String> to(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String text(MimeMessage message) {
+    try {
+      return collect(message.getContent());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String collect(Object content) throws Exception {
+    if (content instanceof MimeMultipart multipart) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        all.append(collect(multipart.getBodyPart(i).getContent())).append('\n');
+      }
+      return all.toString();
+    }
+    return String.valueOf(content);
+  }
+
+  @Test
+  void aNewTaskMailsItsBodyInDanishWithADirectLink() {
+    String name = Proposals.uniqueName("Mail");
+    ProcessInstance pi = propose(name);
+    Task screening = task(pi);
+
+    OutboxEntry mail = settledMail("task-created:" + screening.getId());
+    assertThat(mail.status()).isEqualTo(MailStatus.SENT);
+
+    List<MimeMessage> received = TestMail.withSubject(name);
+    assertThat(received).hasSize(1);
+    MimeMessage message = received.get(0);
+    assertThat(to(message)).containsExactly("sekretariat@demo.os2.dk");
+    assertThat(mail.subject()).isEqualTo("Ny opgave: Screen forslaget – " + name);
+    String body = text(message);
+    assertThat(body).contains("Produkt: " + name).contains("Frist: ").contains("Proces: Projektforslag")
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + screening.getId())
+        .contains("<a href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + screening.getId() + "\"");
+  }
+
+  @Test
+  void groupMembersWithoutAnAddressAreSkipped() {
+    User withAddress = user("fumedmail", "fu@kommune.dk");
+    User withoutAddress = user("fuudenmail", null);
+    try {
+      String name = Proposals.uniqueName("UdenAdresse");
+      ProcessInstance pi = propose(name);
+      complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Ok"));
+      OutboxEntry mail = settledMail("task-created:" + task(pi).getId());
+      assertThat(mail.recipients().split(", ")).containsExactlyInAnyOrder("forretningsudvalg@demo.os2.dk", "fu@kommune.dk");
+    } finally {
+      engine.getIdentityService().deleteUser(withAddress.getId());
+      engine.getIdentityService().deleteUser(withoutAddress.getId());
+    }
+  }
+
+  User user(String id, String email) {
+    User user = engine.getIdentityService().newUser(id);
+    user.setEmail(email);
+    user.setPassword("hemmeligt-password");
+    engine.getIdentityService().saveUser(user);
+    engine.getIdentityService().createMembership(id, "forretningsudvalg");
+    return user;
+  }
+
+  @Test
+  void aRolledBackCompletionSendsNothing() throws Exception {
+    String name = Proposals.uniqueName("Rulletilbage");
+    ProcessInstance pi = propose(name);
+    String screening = task(pi).getId();
+    settledMail("task-created:" + screening);
+
+    try {
+      new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        engine.getTaskService().complete(screening, Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+            .taskDefinitionKey("UserTask_RecommendProposal").count()).isOne();
+        throw new IllegalStateException("the caller's transaction fails after the completion");
+      });
+    } catch (IllegalStateException expected) {
+      // rolled back
+    }
+    Thread.sleep(2000); // time enough for the job executor to send anything it had been given
+    assertThat(task(pi).getTaskDefinitionKey()).isEqualTo("UserTask_ScreenProposal");
+    assertThat(outbox.forProcess(pi.getId())).extracting(OutboxEntry::taskId).containsExactly(screening);
+    assertThat(TestMail.withSubject("Indstil forslaget – " + name)).isEmpty();
+  }
+
+  @Test
+  void whenTheMailServerIsDownTheMailIsRetriedAndDeliveredOnce() {
+    mailSender.setPort(TestMail.freePort()); // nothing listens there
+    String name = Proposals.uniqueName("Nede");
+    ProcessInstance pi = propose(name);
+    String key = "task-created:" + task(pi).getId();
+
+    eventually("a failed attempt", () -> outbox.byKey(key).filter(e -> e.attempts() >= 1).isPresent());
+    OutboxEntry failing = outbox.byKey(key).orElseThrow();
+    assertThat(failing.status()).isEqualTo(MailStatus.PENDING);
+    assertThat(failing.lastError()).isNotBlank();
+    assertThat(TestMail.withSubject(name)).isEmpty();
+
+    mailSender.setPort(TestMail.port());
+    assertThat(settledMail(key).status()).isEqualTo(MailStatus.SENT);
+    assertThat(TestMail.withSubject(name)).hasSize(1);
+  }
+
+  @Test
+  void whenRetriesRunOutTheSecretariatSeesTheFailureAndSendsItAgain() {
+    mailSender.setPort(TestMail.freePort());
+    String name = Proposals.uniqueName("Opbrugt");
+    ProcessInstance pi = propose(name);
+    String key = "task-created:" + task(pi).getId();
+
+    OutboxEntry failed = settledMail(key);
+    assertThat(failed.status()).isEqualTo(MailStatus.FAILED);
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError()).contains("MailSendException");
+
+    RestClient secretariat = RestClient.as(baseUrl(), "sekretariat");
+    assertThat(secretariat.get("/app/udbakke").body()).contains(name).contains("Fejlet");
+    assertThat(RestClient.as(baseUrl(), "bestyrelse").get("/app/udbakke").status()).isEqualTo(403);
+
+    mailSender.setPort(TestMail.port());
+    assertThat(secretariat.post("/api/outbox/" + failed.id() + "/resend", Map.of()).status()).isIn(200, 302);
+    eventually("sent again", () -> outbox.byKey(key).filter(e -> e.status() == MailStatus.SENT).isPresent());
+    assertThat(TestMail.withSubject(name)).hasSize(1);
+  }
+
+  @Test
+  void aTaskAssignedRightAfterItWasCreatedMailsItsAssigneeOnce() throws Exception {
+    String name = Proposals.uniqueName("Tildelt");
+    ProcessInstance pi = propose(name);
+    String screening = task(pi).getId();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      engine.getTaskService().complete(screening, Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
+      Task committee = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+      engine.getTaskService().claim(committee.getId(), "forretningsudvalg");
+    });
+    String committeeTask = task(pi).getId();
+    settledMail("task-created:" + committeeTask);
+    Thread.sleep(1000);
+
+    List<MimeMessage> mails = TestMail.withSubject("Indstil forslaget – " + name);
+    assertThat(mails).hasSize(1);
+    assertThat(to(mails.get(0))).containsExactly("forretningsudvalg@demo.os2.dk");
+  }
+
+  @Test
+  void aSlowMailServerNeitherSlowsNorFailsACompletion() throws Exception {
+    String name = Proposals.uniqueName("Langsom");
+    ProcessInstance pi = propose(name);
+    String screening = task(pi).getId();
+    settledMail("task-created:" + screening);
+
+    try (ServerSocket silent = new ServerSocket(0)) { // accepts connections, never answers
+      mailSender.setPort(silent.getLocalPort());
+      RestClient.Response response = RestClient.as(baseUrl(), "sekretariat").post(
+          "/engine-rest/task/" + screening + "/complete",
+          RestClient.variables(Map.of("screeningDecision", "forward", "screeningComment", "Ok")));
+      assertThat(response.status()).isEqualTo(204);
+
+      String next = task(pi).getId();
+      OutboxEntry queued = outbox.byKey("task-created:" + next).orElseThrow();
+      assertThat(queued.status()).as("the request returned before any mail went").isEqualTo(MailStatus.PENDING);
+      mailSender.setPort(TestMail.port());
+      assertThat(settledMail("task-created:" + next).status()).isEqualTo(MailStatus.SENT);
+    }
+  }
+
+  @Test
+  void theProposerHearsTheBoardsDecisionWithItsRationale() {
+    String name = Proposals.uniqueName("Udfald");
+    ProcessInstance pi = propose(name);
+    complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Ok"));
+    complete(task(pi), withVariables("committeeRecommendation", "recommend", "recommendedLevel", "N1",
+        "committeeRationale", "God idé"));
+    complete(task(pi), withVariables("boardDecision", "approve", "approvedLevel", "N1", "meetingDate", "2026-11-20",
+        "minutesReference", "Referat 7", "boardRationale", "Stærkt behov i kommunerne"));
+
+    eventually("the board's outcome mail", () -> TestMail.withSubject(name + ": Godkendt af bestyrelsen").size() == 1);
+    MimeMessage mail = TestMail.withSubject(name + ": Godkendt af bestyrelsen").get(0);
+    assertThat(to(mail)).containsExactlyInAnyOrder("kommune@demo.os2.dk", "karen@aarhus.dk");
+    assertThat(text(mail)).contains("Godkendt af bestyrelsen på niveau N1").contains("Stærkt behov i kommunerne")
+        .contains("Referat 7");
+    assertThat(TestMail.withSubject(name + ": Sendt videre til Forretningsudvalget")).hasSize(1);
+  }
+
+  @Test
+  void anOpenTaskRemindsBeforeItsDueDateAndEscalatesAfterItOnce() {
+    String name = Proposals.uniqueName("Frist");
+    ProcessInstance pi = propose(name);
+    Task screening = task(pi);
+    settledMail("task-created:" + screening.getId());
+    long due = screening.getDueDate().getTime();
+
+    ClockUtil.setCurrentTime(new Date(due - 24 * 3600 * 1000L));
+    scanner.scan();
+    assertThat(scanner.scan()).as("a second scan queues nothing").isZero();
+    OutboxEntry reminder = settledMail("reminder:" + screening.getId() + ":" + due);
+    assertThat(reminder.subject()).startsWith("Påmindelse: Screen forslaget – " + name);
+    assertThat(reminder.recipients()).isEqualTo("sekretariat@demo.os2.dk");
+
+    ClockUtil.setCurrentTime(new Date(due + 3600 * 1000L));
+    scanner.scan();
+    OutboxEntry escalation = settledMail("escalation:" + screening.getId() + ":" + due);
+    assertThat(escalation.status()).isEqualTo(MailStatus.SENT);
+    assertThat(escalation.subject()).isEqualTo("Frist overskredet: Screen forslaget – " + name);
+    assertThat(escalation.bodyText()).contains("venter stadig på forretningsledelse");
+  }
+
+  @Test
+  void aMailAlreadySentIsNeverSentAgainByASecondJob() {
+    String name = Proposals.uniqueName("Dublet");
+    ProcessInstance pi = propose(name);
+    String key = "task-created:" + task(pi).getId();
+    OutboxEntry sent = settledMail(key);
+    assertThat(sent.status()).isEqualTo(MailStatus.SENT);
+
+    assertThat(queue.queue(key, MailKind.TASK_CREATED, task(pi).getId(), pi.getId(), name, null))
+        .as("the same cause queues nothing").isEmpty();
+    queue.requeue(sent.id()); // as a second node or a retry after a crash would run it
+    eventually("the extra job is done", () -> engine.getManagementService().createJobQuery()
+        .jobId(outbox.byKey(key).orElseThrow().jobId()).count() == 0);
+    assertThat(TestMail.withSubject(name)).hasSize(1);
+  }
+}
