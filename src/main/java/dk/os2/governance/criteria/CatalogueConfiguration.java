@@ -1,8 +1,5 @@
 package dk.os2.governance.criteria;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
-/** Loads the shipped criteria catalogue (YAML) at startup; a broken file stops the start. */
+/** The shipped criteria catalogue (YAML), used by the proposal process; a broken file stops the start. */
 @Configuration
 class CatalogueConfiguration {
 
@@ -22,8 +19,6 @@ class CatalogueConfiguration {
   }
 
   static Catalogue read(InputStream in) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    return yaml.readValue(in, Catalogue.class);
+    return CatalogueReader.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -1,10 +1,8 @@
 package dk.os2.governance.notification;
 
-import dk.os2.governance.identity.Body;
+import dk.os2.governance.identity.Access;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,10 +56,6 @@ class OutboxController {
   }
 
   private void requireSecretariat() {
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!groups.contains(Body.FORRETNINGSLEDELSE.groupId()) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Kun sekretariatet kan se udbakken.");
-    }
+    Access.requireSecretariat(identity, "Kun sekretariatet kan se udbakken.");
   }
 }

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Portfolio {
 
+  static final String UNKNOWN = "(ikke oplyst)";
+
   private final JdbcTemplate jdbc;
 
   Portfolio(JdbcTemplate jdbc) {
@@ -65,6 +67,24 @@ public class Portfolio {
         p.name(), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(), p.contactEmail(),
         p.participatingMunicipalities(), p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(),
         Timestamp.from(Instant.now()), productId);
+  }
+
+  /** A product known only from an imported evaluation report: in the portfolio, details unknown. */
+  public String registerFromReport(String name, String level) {
+    String id = UUID.randomUUID().toString();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        insert into product (id, name, level, status, proposing_municipality, contact_name, contact_email,
+          created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, name, level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+    return id;
+  }
+
+  /** The product in the portfolio (proposed or active) with this name, ignoring case. */
+  public Optional<Product> productNamed(String name) {
+    return jdbc.query("select * from product where lower(name) = lower(?) and status in ('PROPOSED', 'ACTIVE') "
+        + "order by created_at", PRODUCT, name.trim()).stream().findFirst();
   }
 
   public void approve(String productId, String level, LocalDate since) {

@@ -9,21 +9,28 @@ import static dk.os2.governance.proposal.ProposalVariables.REQUESTED_LEVEL;
 
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.evaluation.Evaluations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The automated criteria check: the submitted self-assessment against the criteria of the
- * requested level. Its result is input for the committee and the board, never a decision.
+ * requested level, kept as an evaluation with its report page. Its result is input for the
+ * committee and the board, never a decision.
  */
 @Component("checkSelfAssessment")
 class CheckSelfAssessment implements JavaDelegate {
 
   private final Catalogue catalogue;
+  private final Evaluations evaluations;
+  private final String baseUrl;
 
-  CheckSelfAssessment(Catalogue catalogue) {
+  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, @Value("${os2.base-url}") String baseUrl) {
     this.catalogue = catalogue;
+    this.evaluations = evaluations;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   @Override
@@ -35,5 +42,18 @@ class CheckSelfAssessment implements JavaDelegate {
     execution.setVariable(CHECK_SUMMARY, result.summary());
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
+    String evaluationId = evaluations.automated((String) execution.getVariable(ProposalVariables.PRODUCT_ID), catalogue,
+        level, execution.getVariables(), execution.getProcessInstanceId());
+    execution.setVariable("evaluationId", evaluationId);
+    evaluations.details(evaluationId).ifPresent(details -> {
+      StringBuilder counts = new StringBuilder("\n\nOptælling pr. niveau:");
+      details.levels().forEach(l -> {
+        var t = details.counts().byLevel().get(l.id());
+        counts.append("\n- ").append(l.id()).append(": 🟢 ").append(t.green()).append(" 🟡 ").append(t.yellow())
+            .append(" 🔴 ").append(t.red()).append(" ⚪ ").append(t.grey());
+      });
+      execution.setVariable(CHECK_SUMMARY, result.summary() + counts);
+    });
+    execution.setVariable("reportLink", baseUrl + "/app/evalueringer/" + evaluationId);
   }
 }

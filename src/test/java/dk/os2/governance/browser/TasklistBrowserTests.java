@@ -47,7 +47,7 @@ class TasklistBrowserTests extends IntegrationTests {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1800", "--lang=da",
+        "--disable-sync", "--window-size=1400,3200", "--lang=da",
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();

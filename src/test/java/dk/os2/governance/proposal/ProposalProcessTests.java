@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.evaluation.EvaluationDetails;
+import dk.os2.governance.evaluation.Evaluations;
+import dk.os2.governance.evaluation.Tally;
 import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
@@ -32,6 +35,9 @@ class ProposalProcessTests extends IntegrationTests {
 
   @Autowired
   Portfolio portfolio;
+
+  @Autowired
+  Evaluations evaluations;
 
   ProcessInstance propose(String name, String level) {
     engine.getIdentityService().setAuthenticatedUserId("kommune");
@@ -190,7 +196,14 @@ class ProposalProcessTests extends IntegrationTests {
     assertThat(vars.get("checkPassed")).isEqualTo(false);
     assertThat(vars.get("checkGapCount")).isEqualTo(1);
     assertThat(vars.get("indicativeLevel")).isEqualTo("N1");
-    assertThat(vars.get("checkSummary").toString()).contains("N2-4").contains("Nej");
+    assertThat(vars.get("checkSummary").toString()).contains("N2-4").contains("Nej").contains("N2: 🟢 4 🟡 0 🔴 1 ⚪ 0");
+
+    EvaluationDetails report = evaluations.details((String) vars.get("evaluationId")).orElseThrow();
+    assertThat(report.source()).isEqualTo("AUTOMATED");
+    assertThat(report.indicativeLevel()).isEqualTo("N1");
+    assertThat(report.gaps().get("N2")).containsExactly("N2-4");
+    assertThat(report.counts().byLevel().get("N1")).isEqualTo(new Tally(5, 0, 0, 0));
+    assertThat(vars.get("reportLink").toString()).endsWith("/app/evalueringer/" + report.id());
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dk.os2.governance.criteria;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Published catalogue versions. A published version never changes: publishing the same id and
+ * version again is accepted only with the identical content.
+ */
+@Repository
+public class CatalogueStore {
+
+  /** Thrown when a published version would change. */
+  public static class VersionConflict extends RuntimeException {
+    VersionConflict(Catalogue catalogue) {
+      super("Version " + catalogue.version() + " af kataloget '" + catalogue.id()
+          + "' er allerede udgivet med et andet indhold. En ændring udgives som en ny version.");
+    }
+  }
+
+  public record Published(String id, String version, String title, String source, String publishedBy,
+      Instant publishedAt, int criteria) {}
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CatalogueStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Publishes a version; returns false when exactly this version was already published. */
+  public boolean publish(Catalogue catalogue, String source, String user) {
+    String definition = serialize(catalogue);
+    Optional<Catalogue> existing = find(catalogue.id(), catalogue.version());
+    if (existing.isPresent()) {
+      if (existing.get().equals(catalogue)) {
+        return false;
+      }
+      throw new VersionConflict(catalogue);
+    }
+    jdbc.update("""
+        insert into criteria_catalogue (catalogue_id, version, title, definition, source, published_by, published_at)
+        values (?, ?, ?, ?, ?, ?, ?)""",
+        catalogue.id(), catalogue.version(), catalogue.title(), definition, source, user, Timestamp.from(Instant.now()));
+    return true;
+  }
+
+  public Optional<Catalogue> find(String id, String version) {
+    return jdbc.queryForList("select definition from criteria_catalogue where catalogue_id = ? and version = ?",
+        String.class, id, version).stream().findFirst().map(this::deserialize);
+  }
+
+  public List<Published> list() {
+    return jdbc.query("select * from criteria_catalogue order by catalogue_id, published_at, version",
+        (rs, n) -> new Published(rs.getString("catalogue_id"), rs.getString("version"), rs.getString("title"),
+            rs.getString("source"), rs.getString("published_by"), rs.getTimestamp("published_at").toInstant(),
+            deserialize(rs.getString("definition")).criteria().size()));
+  }
+
+  private String serialize(Catalogue catalogue) {
+    try {
+      return json.writeValueAsString(catalogue);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Catalogue deserialize(String definition) {
+    try {
+      return json.readValue(definition, Catalogue.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored catalogue cannot be read", e);
+    }
+  }
+}

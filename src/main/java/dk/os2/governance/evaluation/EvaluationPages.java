@@ -1,0 +1,156 @@
+package dk.os2.governance.evaluation;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueFormatException;
+import dk.os2.governance.criteria.CatalogueReader;
+import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.identity.Access;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The application's own pages: portfolio, product, evaluation report, review form and imports. */
+@Controller
+class EvaluationPages {
+
+  private final Evaluations evaluations;
+  private final ReportImport reports;
+  private final SelfAssessmentImport selfAssessments;
+  private final CatalogueStore catalogues;
+  private final Portfolio portfolio;
+  private final IdentityService identity;
+
+  EvaluationPages(Evaluations evaluations, ReportImport reports, SelfAssessmentImport selfAssessments,
+      CatalogueStore catalogues, Portfolio portfolio, IdentityService identity) {
+    this.evaluations = evaluations;
+    this.reports = reports;
+    this.selfAssessments = selfAssessments;
+    this.catalogues = catalogues;
+    this.portfolio = portfolio;
+    this.identity = identity;
+  }
+
+  @GetMapping("/app/produkter")
+  String products(Model model) {
+    model.addAttribute("products", portfolio.products());
+    return "products";
+  }
+
+  @GetMapping("/app/produkter/{id}")
+  String product(@PathVariable String id, Model model) {
+    Product product = portfolio.product(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    model.addAttribute("product", product);
+    model.addAttribute("decisions", portfolio.decisions(id));
+    model.addAttribute("evaluations", evaluations.forProduct(id));
+    model.addAttribute("catalogues", catalogues.list());
+    model.addAttribute("secretariat", Access.isSecretariat(identity));
+    return "product";
+  }
+
+  @PostMapping("/app/produkter/{id}/selvevaluering")
+  String uploadSelfAssessment(@PathVariable String id, @RequestParam("file") MultipartFile file,
+      @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version, Model model)
+      throws IOException {
+    try {
+      selfAssessments.importJson(id, new String(file.getBytes(), StandardCharsets.UTF_8), catalogue, version,
+          Access.userId(identity));
+      model.addAttribute("message", "Selvevalueringen er importeret.");
+    } catch (ImportException e) {
+      model.addAttribute("errors", e.problems());
+    }
+    return product(id, model);
+  }
+
+  @GetMapping("/app/evalueringer/{id}")
+  String report(@PathVariable String id, Model model) {
+    model.addAttribute("e", evaluations.details(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Evalueringen findes ikke.")));
+    return "report";
+  }
+
+  @GetMapping("/app/produkter/{id}/vurdering")
+  String reviewForm(@PathVariable String id, @RequestParam(required = false) String katalog,
+      @RequestParam(required = false) String version, @RequestParam(required = false) String niveau, Model model) {
+    Product product = portfolio.product(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    Catalogue catalogue = evaluations.catalogue(katalog, version);
+    model.addAttribute("product", product);
+    model.addAttribute("catalogue", catalogue);
+    model.addAttribute("level", niveau == null ? catalogue.levels().get(catalogue.levels().size() - 1).id() : niveau);
+    return "review";
+  }
+
+  @PostMapping("/app/produkter/{id}/vurdering")
+  String review(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
+    Catalogue catalogue = evaluations.catalogue(form.get("katalog"), form.get("version"));
+    List<Evaluations.ReviewItem> items = new ArrayList<>();
+    catalogue.criteria().forEach(c -> {
+      String light = form.get("light_" + c.id());
+      if (light != null && !light.isBlank()) {
+        items.add(new Evaluations.ReviewItem(c.id(), light, form.get("rationale_" + c.id())));
+      }
+    });
+    try {
+      String evaluationId = evaluations.review(id, new Evaluations.Review(catalogue.id(), catalogue.version(),
+          form.get("niveau"), form.get("statedLevel"), form.get("summary"), form.get("overall"),
+          form.get("recommendations"), items), Access.userId(identity), Access.groups(identity),
+          Access.isSecretariat(identity));
+      return "redirect:/app/evalueringer/" + evaluationId;
+    } catch (ImportException e) {
+      model.addAttribute("errors", e.problems());
+      return reviewForm(id, catalogue.id(), catalogue.version(), form.get("niveau"), model);
+    }
+  }
+
+  @GetMapping("/app/import")
+  String importPage(Model model) {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan importere.");
+    model.addAttribute("catalogues", catalogues.list());
+    return "import";
+  }
+
+  @PostMapping("/app/import/rapport")
+  String importReport(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan importere.");
+    try {
+      ReportImport.Result result = reports.importReport(new String(file.getBytes(), StandardCharsets.UTF_8),
+          Access.userId(identity));
+      return "redirect:/app/evalueringer/" + result.evaluationId();
+    } catch (ImportException e) {
+      model.addAttribute("errors", e.problems());
+      return importPage(model);
+    }
+  }
+
+  @PostMapping("/app/import/katalog")
+  String importCatalogue(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan udgive kriteriekataloger.");
+    try {
+      Catalogue catalogue = CatalogueReader.read(new String(file.getBytes(), StandardCharsets.UTF_8));
+      boolean created = catalogues.publish(catalogue, "UPLOAD", Access.userId(identity));
+      model.addAttribute("message", created
+          ? "Kataloget " + catalogue.reference() + " er udgivet med " + catalogue.criteria().size() + " kriterier."
+          : "Kataloget " + catalogue.reference() + " var allerede udgivet med samme indhold.");
+    } catch (CatalogueFormatException e) {
+      model.addAttribute("errors", e.problems());
+    } catch (CatalogueStore.VersionConflict e) {
+      model.addAttribute("errors", List.of(e.getMessage()));
+    }
+    return importPage(model);
+  }
+}

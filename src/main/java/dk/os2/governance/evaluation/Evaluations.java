@@ -1,0 +1,156 @@
+package dk.os2.governance.evaluation;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Creating and reading evaluations: by a reviewer, from the automated check, and for pages and the API. */
+@Service
+public class Evaluations {
+
+  /** What a reviewer submits. */
+  public record Review(String catalogueId, String catalogueVersion, String targetLevel, String statedLevel,
+      String summary, String overall, String recommendations, List<ReviewItem> assessments) {}
+
+  public record ReviewItem(String criterionId, String light, String rationale) {}
+
+  private final EvaluationStore store;
+  private final CatalogueStore catalogues;
+  private final Catalogue shipped;
+  private final Portfolio portfolio;
+  private final SelfAssessmentStore selfAssessments;
+
+  Evaluations(EvaluationStore store, CatalogueStore catalogues, Catalogue shipped, Portfolio portfolio,
+      SelfAssessmentStore selfAssessments) {
+    this.store = store;
+    this.catalogues = catalogues;
+    this.shipped = shipped;
+    this.portfolio = portfolio;
+    this.selfAssessments = selfAssessments;
+  }
+
+  public Optional<EvaluationDetails> details(String id) {
+    return store.find(id).map(e -> {
+      Catalogue catalogue = catalogues.find(e.catalogueId(), e.catalogueVersion())
+          .orElseThrow(() -> new IllegalStateException("Catalogue of evaluation " + id + " is missing"));
+      String name = portfolio.product(e.productId()).map(Product::name).orElse("(ukendt produkt)");
+      return EvaluationDetails.of(e, name, catalogue);
+    });
+  }
+
+  public List<EvaluationDetails> forProduct(String productId) {
+    return store.idsForProduct(productId).stream().map(this::details).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * A reviewer's evaluation. The secretariat may assess every criterion; a committee only the
+   * criteria it owns. Red and yellow lights need a rationale.
+   */
+  @Transactional
+  public String review(String productId, Review review, String userId, List<String> groups, boolean secretariat) {
+    Product product = portfolio.product(productId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    Catalogue catalogue = catalogue(review.catalogueId(), review.catalogueVersion());
+    List<String> problems = new ArrayList<>();
+    if (review.targetLevel() == null || !catalogue.hasLevel(review.targetLevel())) {
+      problems.add("Vælg et niveau, der findes i kataloget " + catalogue.reference() + ".");
+    }
+    if (review.statedLevel() != null && !review.statedLevel().isBlank() && !catalogue.hasLevel(review.statedLevel())) {
+      problems.add("Det angivne niveau '" + review.statedLevel() + "' findes ikke i kataloget.");
+    }
+    Map<String, SelfAssessmentStore.Answer> own = selfAssessments.latest(productId, catalogue.id(), catalogue.version())
+        .map(SelfAssessmentStore.Stored::answers).orElse(Map.of());
+    List<Assessment> assessments = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ReviewItem item : review.assessments() == null ? List.<ReviewItem>of() : review.assessments()) {
+      Optional<Criterion> criterion = catalogue.criterion(item.criterionId());
+      if (criterion.isEmpty()) {
+        problems.add("Kriteriet '" + item.criterionId() + "' findes ikke i kataloget " + catalogue.reference() + ".");
+        continue;
+      }
+      if (!seen.add(item.criterionId())) {
+        problems.add("Kriteriet " + item.criterionId() + " er vurderet to gange.");
+        continue;
+      }
+      if (!secretariat && !groups.contains(criterion.get().owner())) {
+        problems.add("Kriteriet " + item.criterionId() + " ejes af " + criterion.get().owner()
+            + "; kun sekretariatet eller det udvalg kan vurdere det.");
+        continue;
+      }
+      Light light = Light.parse(item.light()).orElse(null);
+      if (light == null) {
+        problems.add("Kriteriet " + item.criterionId() + ": ukendt vurdering '" + item.light() + "'.");
+        continue;
+      }
+      if ((light == Light.RED || light == Light.YELLOW) && (item.rationale() == null || item.rationale().isBlank())) {
+        problems.add("Kriteriet " + item.criterionId() + ": skriv en begrundelse for en " + light.danishName().toLowerCase()
+            + " vurdering.");
+        continue;
+      }
+      SelfAssessmentStore.Answer answer = own.get(item.criterionId());
+      assessments.add(new Assessment(item.criterionId(), light, item.rationale(),
+          answer == null ? null : answer.answer(), answer == null ? null : answer.documentation()));
+    }
+    if (assessments.isEmpty() && problems.isEmpty()) {
+      problems.add("Vurdér mindst ét kriterium.");
+    }
+    if (!problems.isEmpty()) {
+      throw new ImportException(problems);
+    }
+    return store.save(new Evaluation(null, product.id(), catalogue.id(), catalogue.version(), review.targetLevel(),
+        blankToNull(review.statedLevel()), Evaluation.Source.REVIEW, review.summary(), review.overall(),
+        review.recommendations(), userId, LocalDate.now(), assessments, List.of(), null, userId, null));
+  }
+
+  /** The automated check's result as an evaluation: what the committee and board forms link to. */
+  public String automated(String productId, Catalogue catalogue, String requestedLevel, Map<String, ?> answers,
+      String processInstanceId) {
+    SelfAssessmentCheck.Result check = SelfAssessmentCheck.check(catalogue, requestedLevel, answers);
+    Map<String, String> problems = new LinkedHashMap<>();
+    check.gaps().forEach(g -> problems.put(g.criterionId(), "RED:" + g.problem()));
+    check.notes().forEach(n -> problems.put(n.criterionId(), "YELLOW:" + n.problem()));
+    List<Assessment> assessments = new ArrayList<>();
+    for (Criterion c : catalogue.criteriaUpTo(requestedLevel)) {
+      String answer = text(answers.get(c.answerVariable()));
+      String documentation = text(answers.get(c.documentationVariable()));
+      String problem = problems.get(c.id());
+      Light light = problem == null ? Light.GREEN : Light.valueOf(problem.substring(0, problem.indexOf(':')));
+      String rationale = problem == null ? "Besvaret 'Ja'." : problem.substring(problem.indexOf(':') + 1);
+      assessments.add(new Assessment(c.id(), light, rationale, answer, documentation));
+    }
+    return store.save(new Evaluation(null, productId, catalogue.id(), catalogue.version(), requestedLevel, null,
+        Evaluation.Source.AUTOMATED, check.summary(), null, null, "Automatisk kontrol", LocalDate.now(), assessments,
+        List.of(), processInstanceId, null, null));
+  }
+
+  Catalogue catalogue(String id, String version) {
+    if (id == null || id.isBlank()) {
+      return shipped;
+    }
+    return catalogues.find(id, version == null ? "" : version).orElseThrow(() -> new ImportException(
+        "Kataloget '" + id + "' version '" + version + "' findes ikke."));
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

@@ -1,0 +1,36 @@
+package dk.os2.governance.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Who may do what on the application's own pages and API (the engine guards its own). */
+public final class Access {
+
+  private Access() {}
+
+  public static String userId(IdentityService identity) {
+    Authentication user = identity.getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+
+  public static List<String> groups(IdentityService identity) {
+    Authentication user = identity.getCurrentAuthentication();
+    return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+
+  /** The secretariat, or an administrator. */
+  public static boolean isSecretariat(IdentityService identity) {
+    List<String> groups = groups(identity);
+    return groups.contains(Body.FORRETNINGSLEDELSE.groupId()) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  public static void requireSecretariat(IdentityService identity, String message) {
+    if (!isSecretariat(identity)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, message);
+    }
+  }
+}
