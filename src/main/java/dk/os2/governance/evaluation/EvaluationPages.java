@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The application's own pages: portfolio, product, evaluation report, review form and imports. */
@@ -50,30 +51,18 @@ class EvaluationPages {
     return "products";
   }
 
-  @GetMapping("/app/produkter/{id}")
-  String product(@PathVariable String id, Model model) {
-    Product product = portfolio.product(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
-    model.addAttribute("product", product);
-    model.addAttribute("decisions", portfolio.decisions(id));
-    model.addAttribute("evaluations", evaluations.forProduct(id));
-    model.addAttribute("catalogues", catalogues.list());
-    model.addAttribute("secretariat", Access.isSecretariat(identity));
-    return "product";
-  }
-
   @PostMapping("/app/produkter/{id}/selvevaluering")
   String uploadSelfAssessment(@PathVariable String id, @RequestParam("file") MultipartFile file,
-      @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version, Model model)
-      throws IOException {
+      @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version,
+      RedirectAttributes redirect) throws IOException {
     try {
       selfAssessments.importJson(id, new String(file.getBytes(), StandardCharsets.UTF_8), catalogue, version,
           Access.userId(identity));
-      model.addAttribute("message", "Selvevalueringen er importeret.");
+      redirect.addFlashAttribute("message", "Selvevalueringen er importeret.");
     } catch (ImportException e) {
-      model.addAttribute("errors", e.problems());
+      redirect.addFlashAttribute("errors", e.problems());
     }
-    return product(id, model);
+    return "redirect:/app/produkter/" + id;
   }
 
   @GetMapping("/app/evalueringer/{id}")

@@ -35,6 +35,7 @@ class GovernanceIdentity implements ApplicationRunner {
   /** Municipality employees who propose products; not a governance body. */
   static final String PROPOSERS = "kommuner";
   static final String MY_TASKS = "Mine opgaver";
+  static final String MY_GROUPS_TASKS = "Mine gruppers opgaver";
   static final String PROPOSAL_PROCESS = "project-proposal";
 
   private final IdentityService identity;
@@ -68,6 +69,7 @@ class GovernanceIdentity implements ApplicationRunner {
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantAll(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grantAll(Resources.FILTER, myTasksFilter(), Permissions.READ);
+    grantAll(Resources.FILTER, myGroupsFilter(), Permissions.READ);
 
     for (Body body : Body.values()) {
       grantGroup(body.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
@@ -100,6 +102,12 @@ class GovernanceIdentity implements ApplicationRunner {
   private String myTasksFilter() {
     return filter(MY_TASKS, -10, "#0b5394", "Opgaver, der er tildelt dig",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+  }
+
+  /** Tasks of every group the user is in, the products' own groups included. */
+  private String myGroupsFilter() {
+    return filter(MY_GROUPS_TASKS, -5, "#7f6000", "Opgaver til dine grupper, også produkternes egne grupper",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
   }
 
   private String bodyFilter(Body body) {

@@ -97,6 +97,46 @@ public class Portfolio {
         ProductStatus.REJECTED.name(), Timestamp.from(Instant.now()), productId);
   }
 
+  /** Where the product is used (one municipality a line) and whether one code version is declared. */
+  public void usage(String productId, String municipalities, boolean singleCodeVersion) {
+    jdbc.update("update product set participating_municipalities = ?, single_code_version = ?, updated_at = ? where id = ?",
+        municipalities, singleCodeVersion, Timestamp.from(Instant.now()), productId);
+  }
+
+  public boolean singleCodeVersion(String productId) {
+    return product(productId).map(Product::singleCodeVersion).orElse(false);
+  }
+
+  public LocalDate handoverAcceptedOn(String productId) {
+    return product(productId).map(Product::handoverAcceptedOn).orElse(null);
+  }
+
+  public void handoverAccepted(String productId, LocalDate on) {
+    jdbc.update("update product set handover_accepted_on = ?, updated_at = ? where id = ?",
+        on == null ? null : Date.valueOf(on), Timestamp.from(Instant.now()), productId);
+  }
+
+  /** A new level after a board decision; {@code null} level with RETIRED status retires it. */
+  public void changeLevel(String productId, String level, ProductStatus status, LocalDate since) {
+    jdbc.update("update product set level = ?, status = ?, level_since = ?, updated_at = ? where id = ?",
+        level, status.name(), Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+  }
+
+  public void evaluationCycle(String productId, LocalDate last, LocalDate next) {
+    if (last != null) {
+      jdbc.update("update product set last_evaluation = ? where id = ?", Date.valueOf(last), productId);
+    }
+    jdbc.update("update product set next_evaluation = ?, updated_at = ? where id = ?",
+        next == null ? null : Date.valueOf(next), Timestamp.from(Instant.now()), productId);
+  }
+
+  /** The members of the product's groups: kind, user id, role, organisation. */
+  public List<String[]> groupMembers(String productId) {
+    return jdbc.query("select * from product_group_member where product_id = ? order by group_kind, user_id",
+        (rs, n) -> new String[] {rs.getString("group_kind"), rs.getString("user_id"), rs.getString("member_role"),
+            rs.getString("organisation")}, productId);
+  }
+
   public List<Product> products() {
     return jdbc.query("select * from product order by lower(name)", PRODUCT);
   }
@@ -139,7 +179,8 @@ public class Portfolio {
       rs.getString("participating_municipalities"), rs.getString("suppliers"), rs.getString("licence"),
       rs.getString("repository_url"), rs.getString("requested_level"), rs.getString("proposed_by"),
       rs.getString("proposal_process_id"), date(rs, "level_since"), instant(rs, "created_at"),
-      instant(rs, "updated_at"));
+      instant(rs, "updated_at"), rs.getBoolean("single_code_version"), date(rs, "handover_accepted_on"),
+      date(rs, "last_evaluation"), date(rs, "next_evaluation"));
 
   private static final RowMapper<Decision> DECISION = (rs, n) -> new Decision(
       rs.getString("id"), rs.getString("product_id"), rs.getString("process_instance_id"),

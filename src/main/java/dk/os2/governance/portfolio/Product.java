@@ -23,4 +23,8 @@ public record Product(
     String proposalProcessId,
     LocalDate levelSince,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    boolean singleCodeVersion,
+    LocalDate handoverAcceptedOn,
+    LocalDate lastEvaluation,
+    LocalDate nextEvaluation) {}

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,7 +21,9 @@ class ProductController {
     this.portfolio = portfolio;
   }
 
-  record ProductSummary(String id, String name, String level, ProductStatus status) {}
+  record ProductSummary(String id, String name, String level, ProductStatus status, LocalDate nextEvaluation) {}
+
+  record GroupMember(String group, String userId, String role, String organisation) {}
 
   record ProductDetails(
       String id,
@@ -33,12 +36,18 @@ class ProductController {
       String contactEmail,
       String licence,
       String repositoryUrl,
+      LocalDate lastEvaluation,
+      LocalDate nextEvaluation,
+      LocalDate handoverAcceptedOn,
+      List<GroupMember> groups,
       List<Decision> decisions) {}
 
+  /** The portfolio; {@code ?status=ACTIVE} for the active portfolio only. */
   @GetMapping
-  List<ProductSummary> products() {
+  List<ProductSummary> products(@RequestParam(required = false) ProductStatus status) {
     return portfolio.products().stream()
-        .map(p -> new ProductSummary(p.id(), p.name(), p.level(), p.status()))
+        .filter(p -> status == null || p.status() == status)
+        .map(p -> new ProductSummary(p.id(), p.name(), p.level(), p.status(), p.nextEvaluation()))
         .toList();
   }
 
@@ -48,6 +57,8 @@ class ProductController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
     return new ProductDetails(p.id(), p.name(), p.level(), p.status(), p.levelSince(),
         p.proposingMunicipality(), p.contactName(), p.contactEmail(), p.licence(), p.repositoryUrl(),
+        p.lastEvaluation(), p.nextEvaluation(), p.handoverAcceptedOn(),
+        portfolio.groupMembers(id).stream().map(m -> new GroupMember(m[0], m[1], m[2], m[3])).toList(),
         portfolio.decisions(id));
   }
 }

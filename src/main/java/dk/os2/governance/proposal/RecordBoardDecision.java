@@ -8,6 +8,7 @@ import static dk.os2.governance.proposal.ProposalVariables.MEETING_DATE;
 import static dk.os2.governance.proposal.ProposalVariables.PRODUCT_ID;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.portfolio.DecisionRecorder;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

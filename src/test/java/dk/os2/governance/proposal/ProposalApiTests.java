@@ -224,7 +224,7 @@ class ProposalApiTests extends IntegrationTests {
     JsonNode filters = as("bestyrelse").get("/engine-rest/filter?resourceType=Task").json();
     List<String> names = new ArrayList<>();
     filters.forEach(f -> names.add(f.path("name").asText()));
-    assertThat(names).containsExactlyInAnyOrder("Mine opgaver", "Bestyrelsens opgaver");
+    assertThat(names).containsExactlyInAnyOrder("Mine opgaver", "Mine gruppers opgaver", "Bestyrelsens opgaver");
 
     String boardFilter = filters.get(names.indexOf("Bestyrelsens opgaver")).path("id").asText();
     JsonNode tasks = as("bestyrelse").post("/engine-rest/filter/" + boardFilter + "/list", Map.of()).json();

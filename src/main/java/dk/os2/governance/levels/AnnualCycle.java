@@ -1,0 +1,65 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.identity.Access;
+import dk.os2.governance.portfolio.DecisionRecorder;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The annual evaluation cycle's two service tasks: scheduling the next evaluation (timer and
+ * portfolio), and recording the board's decision (keep, keep with an action plan, or demote, which
+ * starts a level change).
+ */
+@Configuration
+class AnnualCycle {
+
+  private final Portfolio portfolio;
+  private final LevelChanges levelChanges;
+  private final Period interval;
+
+  AnnualCycle(Portfolio portfolio, LevelChanges levelChanges, @Value("${os2.evaluation.interval}") Period interval) {
+    this.portfolio = portfolio;
+    this.levelChanges = levelChanges;
+    this.interval = interval;
+  }
+
+  @Bean("scheduleEvaluation")
+  JavaDelegate scheduleEvaluation() {
+    return execution -> {
+      LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+      boolean now = Boolean.TRUE.equals(execution.getVariable("startNow"));
+      LocalDate due = now ? today : today.plus(interval);
+      execution.setVariable("startNow", false);
+      execution.setVariable("evaluationDue", now ? ClockUtil.getCurrentTime()
+          : Date.from(due.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+      portfolio.evaluationCycle((String) execution.getVariable("productId"), null, due);
+    };
+  }
+
+  @Bean("recordAnnualDecision")
+  JavaDelegate recordAnnualDecision() {
+    return (DelegateExecution execution) -> {
+      String productId = (String) execution.getVariable("productId");
+      String decision = (String) execution.getVariable("annualDecision");
+      LocalDate meeting = DecisionRecorder.date(execution.getVariable("meetingDate"));
+      portfolio.evaluationCycle(productId, meeting == null ? LocalDate.now() : meeting, null);
+      Product product = portfolio.product(productId).orElseThrow();
+      if ("demote".equals(decision)) {
+        String by = Access.userId(execution.getProcessEngineServices().getIdentityService());
+        levelChanges.start(productId, (String) execution.getVariable("demoteTo"),
+            "Bestyrelsen besluttede nedjustering efter den årlige evaluering", by == null ? "bestyrelse" : by, true);
+      }
+      execution.setVariable("continueCycle", !"demote".equals(decision) && "N3".equals(product.level()));
+    };
+  }
+}

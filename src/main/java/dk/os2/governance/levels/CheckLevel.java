@@ -1,0 +1,58 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.evaluation.Evaluations;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automated checks of a level change and an annual evaluation: the self-assessment against
+ * the level's criteria (as an evaluation with its report), and the product's groups and usage
+ * against the level's structural rules.
+ */
+@Component("checkLevel")
+class CheckLevel implements JavaDelegate {
+
+  private final Catalogue catalogue;
+  private final Evaluations evaluations;
+  private final ProductGroups groups;
+  private final String baseUrl;
+
+  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups,
+      @Value("${os2.base-url}") String baseUrl) {
+    this.catalogue = catalogue;
+    this.evaluations = evaluations;
+    this.groups = groups;
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String productId = (String) execution.getVariable("productId");
+    String level = (String) execution.getVariable("requestedLevel");
+    boolean handoverPending = "promote".equals(execution.getVariable("direction")) && "N3".equals(level);
+    SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
+    List<String> structural = groups.structuralGaps(productId, level, handoverPending);
+
+    String evaluationId = evaluations.automated(productId, catalogue, level, execution.getVariables(),
+        execution.getProcessInstanceId());
+    StringBuilder summary = new StringBuilder(criteria.summary());
+    if (structural.isEmpty()) {
+      summary.append("\n\nGrupper og udbredelse opfylder kravene til ").append(level).append('.');
+    } else {
+      summary.append("\n\nGrupper og udbredelse:");
+      structural.forEach(gap -> summary.append("\n- ").append(gap));
+    }
+    execution.setVariable("levelCheckPassed", criteria.passed() && structural.isEmpty());
+    execution.setVariable("levelCheckSummary", summary.toString());
+    execution.setVariable("structuralGapCount", structural.size());
+    execution.setVariable("indicativeLevel", criteria.indicativeLevel() == null ? "intet" : criteria.indicativeLevel());
+    execution.setVariable("catalogueReference", criteria.catalogueReference());
+    execution.setVariable("evaluationId", evaluationId);
+    execution.setVariable("reportLink", baseUrl + "/app/evalueringer/" + evaluationId);
+  }
+}

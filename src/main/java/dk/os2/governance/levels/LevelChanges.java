@@ -1,0 +1,130 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.identity.Body;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.portfolio.ProductStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Starts level changes and annual evaluation cycles for products in the portfolio. */
+@Service
+public class LevelChanges {
+
+  public static final String LEVEL_CHANGE = "level-change";
+  public static final String ANNUAL_EVALUATION = "annual-evaluation";
+
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final Portfolio portfolio;
+  private final ProductGroups groups;
+  private final Catalogue catalogue;
+
+  LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
+      Catalogue catalogue) {
+    this.runtime = runtime;
+    this.identity = identity;
+    this.portfolio = portfolio;
+    this.groups = groups;
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * A level change, up or down, for an active product. The caller must be the secretariat or a
+   * member of the product's steering group; the application checks that, then starts the process
+   * on its own behalf (the product's groups may not start processes in the engine directly).
+   */
+  public String start(String productId, String targetLevel, String reason, String userId, boolean secretariat) {
+    Product product = active(productId);
+    if (!secretariat && !groups.isMember(productId, GroupKind.STEERING, userId)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Kun sekretariatet og produktets styregruppe kan starte en niveauændring.");
+    }
+    if (targetLevel == null || !catalogue.hasLevel(targetLevel)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Vælg niveau N1, N2 eller N3.");
+    }
+    if (targetLevel.equals(product.level())) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Produktet er allerede på " + targetLevel + ".");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 2000 || reason.matches("(?s).*(<\\s*[a-zA-Z/!?]|[$#]\\{).*")) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).");
+    }
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(LEVEL_CHANGE).processInstanceBusinessKey(productId)
+        .active().count() > 0) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Der er allerede en niveauændring i gang for produktet.");
+    }
+    boolean promote = product.level() == null || catalogue.rank(targetLevel) > catalogue.rank(product.level());
+    Map<String, Object> variables = common(product);
+    variables.put("requestedLevel", targetLevel);
+    variables.put("direction", promote ? "promote" : "demote");
+    variables.put("reason", reason.trim());
+    variables.put("applicant", userId);
+    variables.put("proposer", userId);
+    return asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId());
+  }
+
+  /** An annual evaluation cycle: the next evaluation after the configured interval, or at once. */
+  public String startAnnualCycle(String productId, boolean now) {
+    Product product = active(productId);
+    Map<String, Object> variables = common(product);
+    variables.put("requestedLevel", product.level() == null ? "N1" : product.level());
+    variables.put("direction", "keep");
+    variables.put("reason", "Årlig evaluering");
+    variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
+    variables.put("startNow", now);
+    return asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId());
+  }
+
+  public boolean annualCycleRunning(String productId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION)
+        .processInstanceBusinessKey(productId).count() > 0;
+  }
+
+  /** Ends a product's running annual cycles (it left N3, or left the portfolio). */
+  public void stopAnnualCycles(String productId, String exceptProcessInstanceId, String reason) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION).processInstanceBusinessKey(productId)
+        .list().stream().filter(pi -> !pi.getId().equals(exceptProcessInstanceId))
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), reason));
+  }
+
+  private Map<String, Object> common(Product product) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("productId", product.id());
+    variables.put("productName", product.name());
+    variables.put("currentLevel", product.level() == null ? "intet" : product.level());
+    variables.put("contactEmail", product.contactEmail() != null && product.contactEmail().contains("@")
+        ? product.contactEmail() : null);
+    String steering = GroupKind.STEERING.groupId(product.id());
+    variables.put("steeringGroup", steering);
+    variables.put("selfAssessmentGroup",
+        groups.members(product.id(), GroupKind.STEERING).isEmpty() ? Body.FORRETNINGSLEDELSE.groupId() : steering);
+    return variables;
+  }
+
+  private Product active(String productId) {
+    Product product = portfolio.product(productId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    if (product.status() != ProductStatus.ACTIVE) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Produktet er ikke aktivt i porteføljen.");
+    }
+    return product;
+  }
+
+  private <T> T asSystem(java.util.function.Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.identity.Access;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A product's groups, usage, level changes and annual evaluations: the secretariat maintains
+ * groups and usage; the secretariat or the product's steering group starts a level change.
+ */
+@Controller
+class LevelController {
+
+  record MemberRequest(String userId, String role, String organisation) {}
+
+  record UsageRequest(List<String> municipalities, boolean singleCodeVersion) {}
+
+  record LevelChangeRequest(String targetLevel, String reason) {}
+
+  private final ProductGroups groups;
+  private final LevelChanges levelChanges;
+  private final dk.os2.governance.portfolio.Portfolio portfolio;
+  private final IdentityService identity;
+
+  LevelController(ProductGroups groups, LevelChanges levelChanges, dk.os2.governance.portfolio.Portfolio portfolio,
+      IdentityService identity) {
+    this.groups = groups;
+    this.levelChanges = levelChanges;
+    this.portfolio = portfolio;
+    this.identity = identity;
+  }
+
+  @GetMapping("/api/products/{id}/groups")
+  @ResponseBody
+  Map<String, Object> groups(@PathVariable String id) {
+    return Map.of("members", groups.members(id),
+        "gapsForN2", groups.structuralGaps(id, "N2", false), "gapsForN3", groups.structuralGaps(id, "N3", false));
+  }
+
+  @PostMapping("/api/products/{id}/groups/{kind}/members")
+  @ResponseBody
+  ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String kind, @RequestBody MemberRequest member) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
+    groups.add(id, kind(kind), member.userId(), role(member.role()), member.organisation());
+    return ResponseEntity.status(HttpStatus.CREATED).build();
+  }
+
+  @DeleteMapping("/api/products/{id}/groups/{kind}/members/{userId}")
+  @ResponseBody
+  ResponseEntity<Void> removeMember(@PathVariable String id, @PathVariable String kind, @PathVariable String userId) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
+    groups.remove(id, kind(kind), userId);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PutMapping("/api/products/{id}/usage")
+  @ResponseBody
+  ResponseEntity<Void> usage(@PathVariable String id, @RequestBody UsageRequest usage) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
+    portfolio.usage(id, usage.municipalities() == null ? "" : String.join("\n", usage.municipalities()),
+        usage.singleCodeVersion());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/products/{id}/level-changes")
+  @ResponseBody
+  ResponseEntity<Map<String, String>> levelChange(@PathVariable String id, @RequestBody LevelChangeRequest request) {
+    String pi = levelChanges.start(id, request.targetLevel(), request.reason(), Access.userId(identity),
+        Access.isSecretariat(identity));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pi));
+  }
+
+  @PostMapping("/api/products/{id}/annual-evaluations")
+  @ResponseBody
+  ResponseEntity<Map<String, String>> annualEvaluation(@PathVariable String id) {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(Map.of("processInstanceId", levelChanges.startAnnualCycle(id, true)));
+  }
+
+  // --- the same from the product page ---
+
+  @PostMapping("/app/produkter/{id}/grupper")
+  String addMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam String userId,
+      @RequestParam String role, @RequestParam(required = false) String organisation) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
+    groups.add(id, kind(kind), userId.trim(), role(role), organisation);
+    return "redirect:/app/produkter/" + id;
+  }
+
+  @PostMapping("/app/produkter/{id}/grupper/fjern")
+  String removeMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam String userId) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
+    groups.remove(id, kind(kind), userId);
+    return "redirect:/app/produkter/" + id;
+  }
+
+  @PostMapping("/app/produkter/{id}/udbredelse")
+  String usagePage(@PathVariable String id, @RequestParam(required = false) String municipalities,
+      @RequestParam(required = false) String singleCodeVersion) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
+    portfolio.usage(id, municipalities, singleCodeVersion != null);
+    return "redirect:/app/produkter/" + id;
+  }
+
+  @PostMapping("/app/produkter/{id}/niveauaendring")
+  String levelChangePage(@PathVariable String id, @RequestParam String targetLevel, @RequestParam String reason) {
+    levelChanges.start(id, targetLevel, reason, Access.userId(identity), Access.isSecretariat(identity));
+    return "redirect:/camunda/app/tasklist/";
+  }
+
+  private static GroupKind kind(String text) {
+    for (GroupKind kind : GroupKind.values()) {
+      if (kind.name().equalsIgnoreCase(text) || kind.danishName().equalsIgnoreCase(text)) {
+        return kind;
+      }
+    }
+    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Ukendt gruppe '" + text + "' (STEERING eller COORDINATION).");
+  }
+
+  private static MemberRole role(String text) {
+    for (MemberRole role : MemberRole.values()) {
+      if (role.name().equalsIgnoreCase(text)) {
+        return role;
+      }
+    }
+    throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+        "Ukendt rolle '" + text + "' (MUNICIPALITY, SUPPLIER, BOARD_MEMBER, BOARD_APPOINTEE eller PARTICIPANT).");
+  }
+}

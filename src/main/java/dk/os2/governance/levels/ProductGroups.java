@@ -1,0 +1,169 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.identity.Body;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A product's steering group and coordination group: members with roles in the application's
+ * table, mirrored as Camunda groups so that tasks meant for a group reach it alone. Also the
+ * structural checks of a level: who must sit in which group, and where the product is used.
+ */
+@Service
+public class ProductGroups {
+
+  public record Member(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {}
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final Portfolio portfolio;
+
+  ProductGroups(JdbcTemplate jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.portfolio = portfolio;
+  }
+
+  public List<Member> members(String productId) {
+    return jdbc.query("select * from product_group_member where product_id = ? order by group_kind, user_id",
+        (rs, n) -> new Member(rs.getString("product_id"), GroupKind.valueOf(rs.getString("group_kind")),
+            rs.getString("user_id"), MemberRole.valueOf(rs.getString("member_role")), rs.getString("organisation")),
+        productId);
+  }
+
+  public List<Member> members(String productId, GroupKind kind) {
+    return members(productId).stream().filter(m -> m.kind() == kind).toList();
+  }
+
+  @Transactional
+  public void add(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {
+    Product product = product(productId);
+    if (identity.createUserQuery().userId(userId).singleResult() == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Brugeren '" + userId + "' findes ikke.");
+    }
+    String groupId = ensureGroup(product, kind);
+    jdbc.update("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?",
+        productId, kind.name(), userId);
+    jdbc.update("""
+        insert into product_group_member (product_id, group_kind, user_id, member_role, organisation, added_at)
+        values (?, ?, ?, ?, ?, ?)""", productId, kind.name(), userId, role.name(), organisation,
+        Timestamp.from(Instant.now()));
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  @Transactional
+  public void remove(String productId, GroupKind kind, String userId) {
+    jdbc.update("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?",
+        productId, kind.name(), userId);
+    String groupId = kind.groupId(productId);
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+      identity.deleteMembership(userId, groupId);
+    }
+  }
+
+  public boolean isMember(String productId, GroupKind kind, String userId) {
+    return userId != null && members(productId, kind).stream().anyMatch(m -> m.userId().equals(userId));
+  }
+
+  /**
+   * The structural gaps between the product and a level, in Danish; empty when it meets them.
+   * N2: a steering group with a board member or board appointee, a coordination group with a
+   * municipality and a supplier, use in at least two municipalities, one code version declared.
+   * N3 adds: the whole board in the steering group, a board member in the coordination group,
+   * and an accepted handover to operations (unless {@code handoverPending}: it is reviewed later
+   * in the same level change).
+   */
+  public List<String> structuralGaps(String productId, String level, boolean handoverPending) {
+    Product product = product(productId);
+    List<String> gaps = new ArrayList<>();
+    if (!"N2".equals(level) && !"N3".equals(level)) {
+      return gaps;
+    }
+    List<Member> steering = members(productId, GroupKind.STEERING);
+    List<Member> coordination = members(productId, GroupKind.COORDINATION);
+    if (steering.stream().noneMatch(m -> m.role() == MemberRole.BOARD_MEMBER || m.role() == MemberRole.BOARD_APPOINTEE)) {
+      gaps.add("Styregruppen har ingen deltager fra OS2's bestyrelse eller udpeget af den.");
+    }
+    if (coordination.stream().noneMatch(m -> m.role() == MemberRole.MUNICIPALITY)) {
+      gaps.add("Koordinationsgruppen har ingen kommune.");
+    }
+    if (coordination.stream().noneMatch(m -> m.role() == MemberRole.SUPPLIER)) {
+      gaps.add("Koordinationsgruppen har ingen leverandør.");
+    }
+    long municipalities = municipalitiesInUse(product);
+    if (municipalities < 2) {
+      gaps.add("Produktet er i brug i " + municipalities + " kommune" + (municipalities == 1 ? "" : "r")
+          + "; niveau 2 kræver mindst to.");
+    }
+    if (!portfolio.singleCodeVersion(productId)) {
+      gaps.add("Der er ikke erklæret én version af koden.");
+    }
+    if ("N3".equals(level)) {
+      Set<String> board = identity.createUserQuery().memberOfGroup(Body.BESTYRELSE.groupId()).list().stream()
+          .map(u -> u.getId()).collect(Collectors.toSet());
+      Set<String> inSteering = steering.stream().map(Member::userId).collect(Collectors.toSet());
+      if (board.isEmpty() || !inSteering.containsAll(board)) {
+        gaps.add("Styregruppen omfatter ikke hele OS2's bestyrelse.");
+      }
+      if (coordination.stream().noneMatch(m -> board.contains(m.userId()))) {
+        gaps.add("Intet medlem af OS2's bestyrelse deltager i koordinationsgruppen.");
+      }
+      if (!handoverPending && portfolio.handoverAcceptedOn(productId) == null) {
+        gaps.add("Overdragelsen til drift er ikke godkendt af Koordinationsudvalget.");
+      }
+    }
+    return gaps;
+  }
+
+  static long municipalitiesInUse(Product product) {
+    String list = product.participatingMunicipalities();
+    return list == null ? 0 : Arrays.stream(list.split("[\\n,;]")).map(String::trim).filter(s -> !s.isEmpty())
+        .distinct().count();
+  }
+
+  private String ensureGroup(Product product, GroupKind kind) {
+    String groupId = kind.groupId(product.id());
+    if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
+      Group group = identity.newGroup(groupId);
+      group.setName(kind.danishName() + " for " + product.name());
+      group.setType("PRODUCT");
+      identity.saveGroup(group);
+      for (String process : List.of("level-change", "annual-evaluation")) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(groupId);
+        read.setResource(Resources.PROCESS_DEFINITION);
+        read.setResourceId(process);
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+    }
+    return groupId;
+  }
+
+  private Product product(String productId) {
+    return portfolio.product(productId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+  }
+}

@@ -1,0 +1,53 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.evaluation.Evaluations;
+import dk.os2.governance.identity.Access;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A product's page: its level and cycle, groups and their rules, evaluations, decisions. */
+@Controller
+class ProductPage {
+
+  private final Portfolio portfolio;
+  private final ProductGroups groups;
+  private final Evaluations evaluations;
+  private final CatalogueStore catalogues;
+  private final IdentityService identity;
+
+  ProductPage(Portfolio portfolio, ProductGroups groups, Evaluations evaluations, CatalogueStore catalogues,
+      IdentityService identity) {
+    this.portfolio = portfolio;
+    this.groups = groups;
+    this.evaluations = evaluations;
+    this.catalogues = catalogues;
+    this.identity = identity;
+  }
+
+  @GetMapping("/app/produkter/{id}")
+  String product(@PathVariable String id, Model model) {
+    Product product = portfolio.product(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    model.addAttribute("product", product);
+    model.addAttribute("decisions", portfolio.decisions(id));
+    model.addAttribute("evaluations", evaluations.forProduct(id));
+    model.addAttribute("catalogues", catalogues.list());
+    model.addAttribute("members", groups.members(id));
+    model.addAttribute("gapsN2", groups.structuralGaps(id, "N2", false));
+    model.addAttribute("gapsN3", groups.structuralGaps(id, "N3", false));
+    model.addAttribute("roles", MemberRole.values());
+    model.addAttribute("kinds", GroupKind.values());
+    model.addAttribute("secretariat", Access.isSecretariat(identity));
+    model.addAttribute("steeringMember", groups.isMember(id, GroupKind.STEERING, Access.userId(identity)));
+    return "product";
+  }
+}
