@@ -1,0 +1,256 @@
+package dk.os2.governance.levels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.RestClient;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.portfolio.Decision;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.portfolio.ProductStatus;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Level changes and the annual cycle, end to end on PostgreSQL, as the bodies and the steering group. */
+class LevelChangeProcessTests extends IntegrationTests {
+
+  @Autowired
+  Portfolio portfolio;
+
+  @Autowired
+  ProductGroups groups;
+
+  @Autowired
+  Catalogue catalogue;
+
+  @BeforeEach
+  void people() {
+    LevelFixtures.people(engine.getIdentityService());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  RestClient chair() {
+    return new RestClient(baseUrl(), LevelFixtures.CHAIR, LevelFixtures.PASSWORD);
+  }
+
+  ProcessInstance startLevelChange(String product, String level) {
+    RestClient.Response response = chair().post("/api/products/" + product + "/level-changes",
+        Map.of("targetLevel", level, "reason", "Produktet bruges nu bredt"));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(response.json().path("processInstanceId").asText()).singleResult();
+  }
+
+  void selfAssessmentByTheSteeringGroup(ProcessInstance pi, String level) {
+    assertThat(pi).isWaitingAt("UserTask_UpdateSelfAssessment");
+    RestClient.Response response = chair().post("/engine-rest/task/" + task(pi).getId() + "/submit-form",
+        RestClient.variables(LevelFixtures.answers(catalogue, level)));
+    assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  void committeeAndBoardApprove(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Klar"));
+    assertThat(pi).isWaitingAt("UserTask_DecideLevelChange");
+    complete(task(pi), LevelFixtures.board("levelDecision", "approve"));
+    assertThat(pi).isEnded().hasPassed("ServiceTask_ApplyLevelChange");
+  }
+
+  @Test
+  void aProductClimbsFromN1ToN3WithHandoverAndIsThenEvaluatedEveryYear() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+
+    ProcessInstance toN2 = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(toN2, "N2");
+    assertThat(engine.getRuntimeService().getVariable(toN2.getId(), "levelCheckPassed")).isEqualTo(true);
+    committeeAndBoardApprove(toN2);
+    assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N2");
+
+    groups.add(product, GroupKind.COORDINATION, "bestyrelse", MemberRole.BOARD_MEMBER, "OS2");
+    ProcessInstance toN3 = startLevelChange(product, "N3");
+    selfAssessmentByTheSteeringGroup(toN3, "N3");
+    assertThat(toN3).isWaitingAt("UserTask_ReviewHandover");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task(toN3).getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("koordinationsudvalg");
+    complete(task(toN3), withVariables("handoverDecision", "accept", "handoverRationale", "SLA og test er på plads"));
+    committeeAndBoardApprove(toN3);
+
+    Product atN3 = portfolio.product(product).orElseThrow();
+    assertThat(atN3.level()).isEqualTo("N3");
+    assertThat(atN3.handoverAcceptedOn()).isNotNull();
+    LocalDate today = LocalDate.now();
+    assertThat(atN3.nextEvaluation()).isEqualTo(today.plusMonths(12));
+    JsonNode api = RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json();
+    assertThat(api.path("level").asText()).isEqualTo("N3");
+    assertThat(api.path("nextEvaluation").asText()).isEqualTo(today.plusMonths(12).toString());
+    assertThat(api.path("groups").size()).isEqualTo(5);
+    assertThat(api.path("decisions").findValuesAsText("taskKey")).contains("UserTask_ReviewHandover", "UserTask_DecideLevelChange");
+    assertThat(api.path("decisions").findValuesAsText("catalogueReference")).contains("os2-levels 1.0");
+
+    // The annual cycle waits on its timer for twelve months; move the engine's clock past it.
+    ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("annual-evaluation").processInstanceBusinessKey(product).singleResult();
+    assertThat(cycle).isWaitingAt("TimerEvent_EvaluationDue");
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(today.plusMonths(12).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(today.plusMonths(12).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    awaitTimer(cycle);
+
+    // The steering group updates, the secretariat and the Coordination Committee review, the board demotes.
+    selfAssessmentForCycle(cycle, "N3");
+    complete(task(cycle), withVariables("secretariatRecommendation", "demote", "secretariatAssessment", "Ikke længere vital"));
+    complete(task(cycle), withVariables("operationsRecommendation", "demote", "operationsAssessment", "Få brugere tilbage"));
+    Map<String, Object> demote = LevelFixtures.board("annualDecision", "demote");
+    demote.put("demoteTo", "N2");
+    complete(task(cycle), demote);
+    assertThat(cycle).isEnded().hasPassed("EndEvent_CycleEnded");
+    assertThat(portfolio.product(product).orElseThrow().lastEvaluation()).isEqualTo(LocalDate.now().minusDays(1));
+
+    ProcessInstance demotion = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("level-change").processInstanceBusinessKey(product).active().singleResult();
+    assertThat(engine.getRuntimeService().getVariable(demotion.getId(), "direction")).isEqualTo("demote");
+    selfAssessmentByTheSteeringGroup(demotion, "N2");
+    assertThat(demotion).as("no handover on the way down").isWaitingAt("UserTask_RecommendLevelChange");
+    committeeAndBoardApprove(demotion);
+    Product demoted = portfolio.product(product).orElseThrow();
+    assertThat(demoted.level()).isEqualTo("N2");
+    assertThat(demoted.nextEvaluation()).isNull();
+  }
+
+  /** The job executor fires the due timer, as in production. */
+  void awaitTimer(ProcessInstance cycle) {
+    eventually("the evaluation timer fires", () -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
+  }
+
+  void selfAssessmentForCycle(ProcessInstance cycle, String level) {
+    assertThat(cycle).isWaitingAt("UserTask_UpdateAnnualSelfAssessment");
+    complete(task(cycle), LevelFixtures.answers(catalogue, level));
+    assertThat(cycle).isWaitingAt("UserTask_ReviewBySecretariat");
+  }
+
+  @Test
+  void keepingWithAnActionPlanStartsTheNextCycle() {
+    String product = LevelFixtures.product(portfolio, "N2");
+    LevelFixtures.groupsForN2(groups, product);
+    RestClient.Response started = RestClient.as(baseUrl(), "sekretariat")
+        .post("/api/products/" + product + "/annual-evaluations", Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
+    awaitTimer(cycle);
+    selfAssessmentForCycle(cycle, "N2");
+    complete(task(cycle), withVariables("secretariatRecommendation", "action", "secretariatAssessment", "Dokumentation"));
+    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
+    Map<String, Object> action = LevelFixtures.board("annualDecision", "action");
+    action.put("actionPlan", "Opdatér dokumentationen");
+    action.put("followUpDate", LocalDate.now().plusMonths(3).toString());
+    complete(task(cycle), action);
+
+    assertThat(cycle).as("an N2 product evaluated on request ends its cycle").isEnded();
+    List<Decision> decisions = portfolio.decisions(product);
+    Decision board = decisions.get(decisions.size() - 1);
+    assertThat(board.outcome()).isEqualTo("action");
+    assertThat(board.justification()).isEqualTo("Opdatér dokumentationen");
+    assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N2");
+  }
+
+  @Test
+  void failingChecksGoBackToTheApplicantNotToTheBoard() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    ProcessInstance pi = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+
+    assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
+    assertThat(task(pi)).isAssignedTo(LevelFixtures.CHAIR);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "levelCheckSummary").toString())
+        .contains("Koordinationsgruppen har ingen leverandør.");
+
+    complete(task(pi), withVariables("revisionDecision", "withdraw", "revisionComment", "Vi finder en leverandør"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn").hasNotPassed("UserTask_DecideLevelChange");
+    assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N1");
+  }
+
+  @Test
+  void onlyTheSteeringGroupOrTheSecretariatStartsAndOnlyTheSteeringGroupCompletes() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+
+    RestClient.Response outsider = RestClient.as(baseUrl(), "forretningsudvalg")
+        .post("/api/products/" + product + "/level-changes", Map.of("targetLevel", "N2", "reason", "Vil gerne"));
+    assertThat(outsider.status()).isEqualTo(403);
+
+    ProcessInstance pi = startLevelChange(product, "N2");
+    String taskId = task(pi).getId();
+    for (String user : List.of("forretningsudvalg", "sekretariat", "kommune")) {
+      RestClient.Response response = RestClient.as(baseUrl(), user).post("/engine-rest/task/" + taskId + "/complete",
+          RestClient.variables(LevelFixtures.answers(catalogue, "N2")));
+      assertThat(response.status()).as(user).isIn(403, 404);
+    }
+    assertThat(pi).isWaitingAt("UserTask_UpdateSelfAssessment");
+    assertThat(RestClient.as(baseUrl(), "sekretariat").post("/api/products/" + product + "/level-changes",
+        Map.of("targetLevel", "N3", "reason", "Også N3")).status()).as("one level change at a time").isEqualTo(409);
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+  }
+
+  @Test
+  void theBoardRetiresAProductWhichLeavesTheActivePortfolioWithItsHistory() {
+    String product = LevelFixtures.product(portfolio, "N2");
+    LevelFixtures.groupsForN2(groups, product);
+    RestClient.Response started = RestClient.as(baseUrl(), "sekretariat").post("/api/products/" + product + "/level-changes",
+        Map.of("targetLevel", "N1", "reason", "Produktet bruges ikke længere"));
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
+    selfAssessmentByTheSteeringGroup(pi, "N1");
+    complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Udfas"));
+    Map<String, Object> retire = LevelFixtures.board("levelDecision", "retire");
+    retire.put("levelDecisionJustification", "Bestyrelsen udfaser i stedet for at nedjustere");
+    complete(task(pi), retire);
+
+    assertThat(portfolio.product(product).orElseThrow().status()).isEqualTo(ProductStatus.RETIRED);
+    JsonNode active = RestClient.as(baseUrl(), "kommune").get("/api/products?status=ACTIVE").json();
+    assertThat(active.findValuesAsText("id")).doesNotContain(product);
+    JsonNode history = RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json();
+    assertThat(history.path("status").asText()).isEqualTo("RETIRED");
+    assertThat(history.path("decisions").findValuesAsText("outcome")).contains("retire");
+  }
+
+  @Test
+  void aBoardDecisionAgainstTheRecommendationNeedsAJustification() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+    ProcessInstance pi = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+    complete(task(pi), withVariables("levelRecommendation", "reject", "levelRecommendationRationale", "For tidligt"));
+    String boardTask = task(pi).getId();
+
+    RestClient.Response refused = RestClient.as(baseUrl(), "bestyrelse").post("/engine-rest/task/" + boardTask
+        + "/submit-form", RestClient.variables(LevelFixtures.board("levelDecision", "approve")));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("Skriv en begrundelse for afvigelsen");
+    assertThat(pi).isWaitingAt("UserTask_DecideLevelChange");
+  }
+}

@@ -1,0 +1,69 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.proposal.Proposals;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/** Products, people and answers for the level tests. */
+final class LevelFixtures {
+
+  static final String CHAIR = "styreformand";
+  static final String SUPPLIER = "leverandoer";
+  static final String PASSWORD = "hemmeligt-kodeord";
+
+  private LevelFixtures() {}
+
+  static void people(IdentityService identity) {
+    for (String id : new String[] {CHAIR, SUPPLIER}) {
+      if (identity.createUserQuery().userId(id).singleResult() == null) {
+        User user = identity.newUser(id);
+        user.setEmail(id + "@eksempel.dk");
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+      }
+    }
+  }
+
+  /** An active product at a level, used in two municipalities with one code version. */
+  static String product(Portfolio portfolio, String level) {
+    String id = portfolio.registerProposal(new Portfolio.Proposal(Proposals.uniqueName("Niveau"), "Formål", "Behov",
+        "Aarhus Kommune", "Karen Kommune", "karen@aarhus.dk", "Aarhus\nOdense", "Magenta", "MPL-2.0",
+        "https://github.com/OS2/x", level, "kommune", null));
+    portfolio.approve(id, level, LocalDate.now().minusYears(1));
+    portfolio.usage(id, "Aarhus\nOdense", true);
+    return id;
+  }
+
+  /** The groups N2 asks for. */
+  static void groupsForN2(ProductGroups groups, String productId) {
+    groups.add(productId, GroupKind.STEERING, "bestyrelse", MemberRole.BOARD_MEMBER, "OS2");
+    groups.add(productId, GroupKind.STEERING, CHAIR, MemberRole.PARTICIPANT, "Aarhus Kommune");
+    groups.add(productId, GroupKind.COORDINATION, "kommune", MemberRole.MUNICIPALITY, "Aarhus Kommune");
+    groups.add(productId, GroupKind.COORDINATION, SUPPLIER, MemberRole.SUPPLIER, "Magenta");
+  }
+
+  /** Every criterion up to the level answered "Ja". */
+  static Map<String, Object> answers(Catalogue catalogue, String level) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Criterion c : catalogue.criteriaUpTo(level)) {
+      values.put(c.answerVariable(), "Ja");
+      values.put(c.documentationVariable(), "Se repository");
+    }
+    return values;
+  }
+
+  static Map<String, Object> board(String decisionField, String decision) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(decisionField, decision);
+    values.put("meetingDate", LocalDate.now().minusDays(1).toString());
+    values.put("minutesReference", "Bestyrelsesmøde pkt. 5");
+    values.put(decisionField.equals("annualDecision") ? "annualRationale" : "levelDecisionRationale", "Begrundet");
+    return values;
+  }
+}

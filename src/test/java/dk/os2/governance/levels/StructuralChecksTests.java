@@ -1,0 +1,98 @@
+package dk.os2.governance.levels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.portfolio.Portfolio;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The structural rules of N2 and N3 at their boundaries. */
+class StructuralChecksTests extends IntegrationTests {
+
+  @Autowired
+  ProductGroups groups;
+
+  @Autowired
+  Portfolio portfolio;
+
+  String product;
+
+  @BeforeEach
+  void setUp() {
+    LevelFixtures.people(engine.getIdentityService());
+    product = LevelFixtures.product(portfolio, "N1");
+  }
+
+  @Test
+  void aProductWithItsGroupsAndTwoMunicipalitiesMeetsN2() {
+    LevelFixtures.groupsForN2(groups, product);
+    assertThat(groups.structuralGaps(product, "N2", false)).isEmpty();
+    assertThat(groups.structuralGaps(product, "N1", false)).as("N1 has no structural rules").isEmpty();
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(GroupKind.STEERING.groupId(product))
+        .count()).as("the steering group is a Camunda group").isEqualTo(2);
+  }
+
+  @Test
+  void noMunicipalityInTheCoordinationGroup() {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, "kommune");
+    assertThat(groups.structuralGaps(product, "N2", false)).containsExactly("Koordinationsgruppen har ingen kommune.");
+  }
+
+  @Test
+  void noSupplierInTheCoordinationGroup() {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    assertThat(groups.structuralGaps(product, "N2", false)).containsExactly("Koordinationsgruppen har ingen leverandør.");
+  }
+
+  @Test
+  void oneMunicipalityInUseIsNotEnoughTwoAre() {
+    LevelFixtures.groupsForN2(groups, product);
+    portfolio.usage(product, "Aarhus", true);
+    assertThat(groups.structuralGaps(product, "N2", false))
+        .containsExactly("Produktet er i brug i 1 kommune; niveau 2 kræver mindst to.");
+    portfolio.usage(product, "", true);
+    assertThat(groups.structuralGaps(product, "N2", false))
+        .containsExactly("Produktet er i brug i 0 kommuner; niveau 2 kræver mindst to.");
+    portfolio.usage(product, "Aarhus\nOdense\nAarhus", true);
+    assertThat(groups.structuralGaps(product, "N2", false)).isEmpty();
+  }
+
+  @Test
+  void noBoardMemberOrAppointeeInTheSteeringGroup() {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.STEERING, "bestyrelse");
+    assertThat(groups.structuralGaps(product, "N2", false))
+        .containsExactly("Styregruppen har ingen deltager fra OS2's bestyrelse eller udpeget af den.");
+    groups.add(product, GroupKind.STEERING, LevelFixtures.CHAIR, MemberRole.BOARD_APPOINTEE, "Aarhus Kommune");
+    assertThat(groups.structuralGaps(product, "N2", false)).as("a board appointee counts").isEmpty();
+  }
+
+  @Test
+  void oneCodeVersionMustBeDeclared() {
+    LevelFixtures.groupsForN2(groups, product);
+    portfolio.usage(product, "Aarhus\nOdense", false);
+    assertThat(groups.structuralGaps(product, "N2", false)).containsExactly("Der er ikke erklæret én version af koden.");
+  }
+
+  @Test
+  void n3WantsTheWholeBoardABoardMemberInCoordinationAndTheHandover() {
+    LevelFixtures.groupsForN2(groups, product);
+    assertThat(groups.structuralGaps(product, "N3", false)).containsExactly(
+        "Intet medlem af OS2's bestyrelse deltager i koordinationsgruppen.",
+        "Overdragelsen til drift er ikke godkendt af Koordinationsudvalget.");
+    assertThat(groups.structuralGaps(product, "N3", true)).as("handover reviewed later in the level change")
+        .containsExactly("Intet medlem af OS2's bestyrelse deltager i koordinationsgruppen.");
+
+    groups.add(product, GroupKind.COORDINATION, "bestyrelse", MemberRole.BOARD_MEMBER, "OS2");
+    portfolio.handoverAccepted(product, LocalDate.now());
+    assertThat(groups.structuralGaps(product, "N3", false)).isEmpty();
+
+    groups.remove(product, GroupKind.STEERING, "bestyrelse");
+    assertThat(groups.structuralGaps(product, "N3", false)).contains("Styregruppen omfatter ikke hele OS2's bestyrelse.");
+  }
+}
