@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.portfolio.Portfolio;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,10 +33,10 @@ class LevelController {
 
   private final ProductGroups groups;
   private final LevelChanges levelChanges;
-  private final dk.os2.governance.portfolio.Portfolio portfolio;
+  private final Portfolio portfolio;
   private final IdentityService identity;
 
-  LevelController(ProductGroups groups, LevelChanges levelChanges, dk.os2.governance.portfolio.Portfolio portfolio,
+  LevelController(ProductGroups groups, LevelChanges levelChanges, Portfolio portfolio,
       IdentityService identity) {
     this.groups = groups;
     this.levelChanges = levelChanges;
@@ -119,6 +120,13 @@ class LevelController {
   @PostMapping("/app/produkter/{id}/niveauaendring")
   String levelChangePage(@PathVariable String id, @RequestParam String targetLevel, @RequestParam String reason) {
     levelChanges.start(id, targetLevel, reason, Access.userId(identity), Access.isSecretariat(identity));
+    return "redirect:/camunda/app/tasklist/";
+  }
+
+  @PostMapping("/app/produkter/{id}/evaluering")
+  String annualEvaluationPage(@PathVariable String id) {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
+    levelChanges.startAnnualCycle(id, true);
     return "redirect:/camunda/app/tasklist/";
   }
 
