@@ -1,5 +1,6 @@
 package dk.os2.governance.levels;
 
+import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
@@ -57,6 +58,10 @@ public class ProductGroups {
 
   @Transactional
   public void add(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {
+    Access.asSystem(identity, () -> addMember(productId, kind, userId, role, organisation));
+  }
+
+  private void addMember(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {
     Product product = product(productId);
     if (identity.createUserQuery().userId(userId).singleResult() == null) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Brugeren '" + userId + "' findes ikke.");
@@ -75,6 +80,10 @@ public class ProductGroups {
 
   @Transactional
   public void remove(String productId, GroupKind kind, String userId) {
+    Access.asSystem(identity, () -> removeMember(productId, kind, userId));
+  }
+
+  private void removeMember(String productId, GroupKind kind, String userId) {
     jdbc.update("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?",
         productId, kind.name(), userId);
     String groupId = kind.groupId(productId);
@@ -96,6 +105,10 @@ public class ProductGroups {
    * in the same level change).
    */
   public List<String> structuralGaps(String productId, String level, boolean handoverPending) {
+    return Access.asSystem(identity, () -> gaps(productId, level, handoverPending));
+  }
+
+  private List<String> gaps(String productId, String level, boolean handoverPending) {
     Product product = product(productId);
     List<String> gaps = new ArrayList<>();
     if (!"N2".equals(level) && !"N3".equals(level)) {

@@ -1,5 +1,6 @@
 package dk.os2.governance.notification;
 
+import dk.os2.governance.identity.Access;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,10 @@ public class OutcomeMail {
       List<String> addresses, Map<String, String> facts) {
     Set<String> recipients = new LinkedHashSet<>();
     for (String userId : userIds) {
-      if (userId != null) {
-        MailComposer.email(identity.createUserQuery().userId(userId).singleResult()).ifPresent(recipients::add);
+      if (userId != null && !userId.isBlank()) {
+        // Addresses are looked up on the application's behalf: the person deciding may not read other users.
+        MailComposer.email(Access.asSystem(identity, () -> identity.createUserQuery().userId(userId).singleResult()))
+            .ifPresent(recipients::add);
       }
     }
     addresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(recipients::add);

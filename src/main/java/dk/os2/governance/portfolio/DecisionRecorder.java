@@ -1,5 +1,6 @@
 package dk.os2.governance.portfolio;
 
+import dk.os2.governance.identity.Access;
 import dk.os2.governance.notification.OutcomeMail;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,7 +115,8 @@ public class DecisionRecorder implements TaskListener {
     people.add(text(task, "proposer"));
     String steering = text(task, "steeringGroup");
     if (steering != null) {
-      task.getProcessEngineServices().getIdentityService().createUserQuery().memberOfGroup(steering).list()
+      var identity = task.getProcessEngineServices().getIdentityService();
+      Access.asSystem(identity, () -> identity.createUserQuery().memberOfGroup(steering).list())
           .stream().map(User::getId).forEach(people::add);
     }
     outcomeMail.decisionMade(decisionId, task.getProcessInstanceId(), text(task, "productName"), people,

@@ -3,6 +3,7 @@ package dk.os2.governance.levels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.RestClient;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,27 @@ class StructuralChecksTests extends IntegrationTests {
         .containsExactly("Styregruppen har ingen deltager fra OS2's bestyrelse eller udpeget af den.");
     groups.add(product, GroupKind.STEERING, LevelFixtures.CHAIR, MemberRole.BOARD_APPOINTEE, "Aarhus Kommune");
     assertThat(groups.structuralGaps(product, "N2", false)).as("a board appointee counts").isEmpty();
+  }
+
+  @Test
+  void theProductPageShowsTheGroupsAndWhatTheProductLacks() {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    RestClient.Response page = RestClient.as(baseUrl(), "sekretariat").get("/app/produkter/" + product);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("Styregruppe").contains("Bestyrelsesmedlem").contains(LevelFixtures.CHAIR)
+        .contains("Mangler for N2").contains("Koordinationsgruppen har ingen leverandør.").contains("Tilføj medlem")
+        .contains("Start niveauændring");
+    RestClient.Response asMember = RestClient.as(baseUrl(), "kommune").get("/app/produkter/" + product);
+    assertThat(asMember.body()).as("only the secretariat maintains groups").doesNotContain("Tilføj medlem");
+
+    RestClient.Response api = RestClient.as(baseUrl(), "sekretariat").post(
+        "/api/products/" + product + "/groups/COORDINATION/members",
+        java.util.Map.of("userId", LevelFixtures.SUPPLIER, "role", "SUPPLIER", "organisation", "Magenta"));
+    assertThat(api.status()).as(api.body()).isEqualTo(201);
+    assertThat(groups.structuralGaps(product, "N2", false)).isEmpty();
+    assertThat(RestClient.as(baseUrl(), "bestyrelse").post("/api/products/" + product + "/groups/STEERING/members",
+        java.util.Map.of("userId", "kommune", "role", "MUNICIPALITY")).status()).isEqualTo(403);
   }
 
   @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.notification.MailKind;
+import dk.os2.governance.notification.Outbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,9 @@ class ProposalApiTests extends IntegrationTests {
 
   @Autowired
   Catalogue catalogue;
+
+  @Autowired
+  Outbox outbox;
 
   RestClient as(String user) {
     return RestClient.as(baseUrl(), user);
@@ -83,6 +88,10 @@ class ProposalApiTests extends IntegrationTests {
     JsonNode details = as("bestyrelse").get("/api/products/" + product.path("id").asText()).json();
     assertThat(details.path("decisions").size()).isEqualTo(3);
     assertThat(details.path("decisions").get(2).path("decidedBy").asText()).isEqualTo("bestyrelse");
+
+    assertThat(outbox.forProcess(pi)).filteredOn(m -> m.kind() == MailKind.OUTCOME)
+        .as("the proposer hears every decision")
+        .hasSize(3).allSatisfy(m -> assertThat(m.recipients()).contains("kommune@demo.os2.dk"));
 
     submit("kommune", taskOf(pi, "kommune"), Map.of("outcomeAcknowledged", true));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi)
