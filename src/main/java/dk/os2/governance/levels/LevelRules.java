@@ -1,17 +1,14 @@
 package dk.os2.governance.levels;
 
-import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.criteria.SelfAssessmentAnswers;
+import dk.os2.governance.submission.MeetingDate;
 import dk.os2.governance.submission.Submission;
 import dk.os2.governance.submission.SubmissionRule;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** The rules of the level-change and annual-evaluation forms that span fields or the process. */
@@ -42,25 +39,15 @@ class LevelRules implements SubmissionRule {
   }
 
   private List<String> selfAssessment(Submission s) {
-    List<String> errors = new ArrayList<>();
     Object level = s.processVariables().get("requestedLevel");
     if (!(level instanceof String l) || !catalogue.hasLevel(l)) {
       return List.of("Processen kender ikke det niveau, der skal evalueres.");
     }
-    for (Criterion c : catalogue.criteriaUpTo(l)) {
-      String answer = s.text(c.answerVariable());
-      if (answer == null) {
-        errors.add("Svar på " + c.id() + " (" + c.title() + ") skal udfyldes.");
-      } else if (c.deviationAllowed() && Answer.fromLabel(answer).orElse(Answer.JA) != Answer.JA
-          && s.text(c.deviationVariable()) == null) {
-        errors.add("Beskriv den dokumenterede afvigelse for " + c.id() + ", når svaret er '" + answer + "'.");
-      }
-    }
-    return errors;
+    return SelfAssessmentAnswers.problems(catalogue, l, s::text);
   }
 
   private List<String> levelDecision(Submission s) {
-    List<String> errors = new ArrayList<>(meetingInThePast(s));
+    List<String> errors = new ArrayList<>(MeetingDate.problems(s.text("meetingDate")));
     String decision = s.text("levelDecision");
     Object recommendation = s.processVariables().get("levelRecommendation");
     boolean differs = ("approve".equals(decision) && !"recommend".equals(recommendation))
@@ -74,14 +61,14 @@ class LevelRules implements SubmissionRule {
   }
 
   private List<String> annualDecision(Submission s) {
-    List<String> errors = new ArrayList<>(meetingInThePast(s));
+    List<String> errors = new ArrayList<>(MeetingDate.problems(s.text("meetingDate")));
     String decision = s.text("annualDecision");
     if ("action".equals(decision)) {
       if (s.text("actionPlan") == null) {
         errors.add("Beskriv handlingsplanen.");
       }
-      LocalDate followUp = date(s.text("followUpDate"));
-      if (followUp == null || !followUp.isAfter(today())) {
+      LocalDate followUp = MeetingDate.parse(s.text("followUpDate"));
+      if (followUp == null || !followUp.isAfter(MeetingDate.today())) {
         errors.add("Vælg en opfølgningsdato i fremtiden.");
       }
     }
@@ -94,25 +81,5 @@ class LevelRules implements SubmissionRule {
       }
     }
     return errors;
-  }
-
-  private static List<String> meetingInThePast(Submission s) {
-    LocalDate meeting = date(s.text("meetingDate"));
-    if (meeting == null) {
-      return List.of("Bestyrelsesmødets dato skal være en dato som ÅÅÅÅ-MM-DD.");
-    }
-    return meeting.isAfter(today()) ? List.of("Bestyrelsesmødets dato kan ikke ligge i fremtiden.") : List.of();
-  }
-
-  private static LocalDate date(String text) {
-    try {
-      return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
   }
 }

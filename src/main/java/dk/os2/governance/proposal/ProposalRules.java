@@ -16,20 +16,16 @@ import static dk.os2.governance.proposal.ProposalVariables.REQUESTED_LEVEL;
 import static dk.os2.governance.proposal.ProposalVariables.RETURN;
 import static dk.os2.governance.proposal.ProposalVariables.SCREENING_DECISION;
 
-import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.criteria.SelfAssessmentAnswers;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.submission.MeetingDate;
 import dk.os2.governance.submission.Submission;
 import dk.os2.governance.submission.SubmissionRule;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** The proposal process's rules that span fields or depend on the process and the portfolio. */
@@ -73,15 +69,7 @@ class ProposalRules implements SubmissionRule {
     if (name != null && portfolio.nameTaken(name, (String) s.processVariables().get(PRODUCT_ID))) {
       errors.add("Der findes allerede et produkt eller forslag med navnet '" + name + "'.");
     }
-    for (Criterion c : catalogue.criteriaUpTo(level)) {
-      String answer = s.text(c.answerVariable());
-      if (answer == null) {
-        errors.add("Svar på " + c.id() + " (" + c.title() + ") skal udfyldes.");
-      } else if (c.deviationAllowed() && Answer.fromLabel(answer).orElse(Answer.JA) != Answer.JA
-          && s.text(c.deviationVariable()) == null) {
-        errors.add("Beskriv den dokumenterede afvigelse for " + c.id() + ", når svaret er '" + answer + "'.");
-      }
-    }
+    errors.addAll(SelfAssessmentAnswers.problems(catalogue, level, s::text));
     return errors;
   }
 
@@ -107,14 +95,7 @@ class ProposalRules implements SubmissionRule {
       errors.add("Vælg det niveau, bestyrelsen godkender produktet på.");
       return errors;
     }
-    try {
-      LocalDate meeting = LocalDate.parse(s.text(MEETING_DATE));
-      if (meeting.isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()))) {
-        errors.add("Bestyrelsesmødets dato kan ikke ligge i fremtiden.");
-      }
-    } catch (DateTimeParseException | NullPointerException e) {
-      errors.add("Bestyrelsesmødets dato skal være en dato som ÅÅÅÅ-MM-DD.");
-    }
+    errors.addAll(MeetingDate.problems(s.text(MEETING_DATE)));
     String reason = deviation(s, decision, level);
     if (reason != null && s.text(BOARD_JUSTIFICATION) == null) {
       errors.add("Beslutningen " + reason + ". Skriv en begrundelse for afvigelsen.");

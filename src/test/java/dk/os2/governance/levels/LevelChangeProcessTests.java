@@ -165,8 +165,21 @@ class LevelChangeProcessTests extends IntegrationTests {
     complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
     Map<String, Object> action = LevelFixtures.board("annualDecision", "action");
     action.put("actionPlan", "Opdatér dokumentationen");
+    action.put("followUpDate", LocalDate.now().minusDays(3).toString());
+    RestClient board = RestClient.as(baseUrl(), "bestyrelse");
+    String decideTask = "/engine-rest/task/" + task(cycle).getId() + "/submit-form";
+    RestClient.Response past = board.post(decideTask, RestClient.variables(action));
+    assertThat(past.status()).isEqualTo(400);
+    assertThat(past.json().path("message").asText()).contains("opfølgningsdato i fremtiden");
+    Map<String, Object> sideways = LevelFixtures.board("annualDecision", "demote");
+    sideways.put("demoteTo", "N2");
+    assertThat(board.post(decideTask, RestClient.variables(sideways)).json().path("message").asText())
+        .contains("Vælg et niveau under produktets nuværende niveau (N2)");
+    assertThat(cycle).isWaitingAt("UserTask_DecideAnnual");
+
     action.put("followUpDate", LocalDate.now().plusMonths(3).toString());
-    complete(task(cycle), action);
+    RestClient.Response accepted = board.post(decideTask, RestClient.variables(action));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
 
     assertThat(cycle).as("an N2 product evaluated on request ends its cycle").isEnded();
     List<Decision> decisions = portfolio.decisions(product);

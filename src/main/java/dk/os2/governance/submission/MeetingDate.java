@@ -1,0 +1,35 @@
+package dk.os2.governance.submission;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** A board decision's meeting date: a real date, and not in the future. */
+public final class MeetingDate {
+
+  private MeetingDate() {}
+
+  public static List<String> problems(String text) {
+    LocalDate meeting = parse(text);
+    if (meeting == null) {
+      return List.of("Bestyrelsesmødets dato skal være en dato som ÅÅÅÅ-MM-DD.");
+    }
+    return meeting.isAfter(today()) ? List.of("Bestyrelsesmødets dato kan ikke ligge i fremtiden.") : List.of();
+  }
+
+  /** A form's date ("2026-11-20", or with a time), or null. */
+  public static LocalDate parse(String text) {
+    try {
+      return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Today by the engine's clock, which tests may move. */
+  public static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+  }
+}
