@@ -183,9 +183,9 @@ class LevelChangeProcessTests extends IntegrationTests {
 
     assertThat(cycle).as("an N2 product evaluated on request ends its cycle").isEnded();
     List<Decision> decisions = portfolio.decisions(product);
-    Decision board = decisions.get(decisions.size() - 1);
-    assertThat(board.outcome()).isEqualTo("action");
-    assertThat(board.justification()).isEqualTo("Opdatér dokumentationen");
+    Decision last = decisions.get(decisions.size() - 1);
+    assertThat(last.outcome()).isEqualTo("action");
+    assertThat(last.justification()).isEqualTo("Opdatér dokumentationen");
     assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N2");
   }
 
