@@ -110,6 +110,63 @@ class TasklistBrowserTests extends IntegrationTests {
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel").toString()).contains("N2");
   }
 
+  @Test
+  void aMunicipalityProposesAProductWithTheStartFormInTasklist() {
+    String name = Proposals.uniqueName("Startformular");
+    try {
+      login("kommune", "demo");
+      fillStartForm(name);
+      waitUntil(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKey(name).count() == 1);
+
+      // The same name again: the server refuses, and Tasklist shows its Danish message.
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/");
+      fillStartForm(name);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+          "Der findes allerede et produkt eller forslag med navnet"));
+    } catch (RuntimeException | Error | InterruptedException e) {
+      screenshot("startform-failure");
+      throw new AssertionError(e);
+    }
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(name).count())
+        .as("the refused start changed nothing").isOne();
+    ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(name)
+        .singleResult();
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "proposer")).isEqualTo("kommune");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "sa_N1_3_answer")).isEqualTo("Ja");
+  }
+
+  void fillStartForm(String name) {
+    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    click(By.xpath("//a[contains(normalize-space(.), 'Projektforslag')]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+
+    type("Field_productName", name);
+    type("Field_purpose", "Digital borgerbetjening");
+    type("Field_need", "Mange kommuner løser opgaven hver for sig");
+    type("Field_municipality", "Odense Kommune");
+    type("Field_contactName", "Ole Odense");
+    type("Field_contactEmail", "ole@odense.dk");
+    choose("Field_licence", "EUPL-1.2");
+    choose("Field_requestedLevel", "N1");
+    for (String criterion : new String[] {"N1_1", "N1_2", "N1_3", "N1_4", "N1_5"}) {
+      choose("Field_sa_" + criterion + "_answer", "Ja");
+    }
+    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
+  }
+
+  /** Picks an option in a form-js select (a dropdown, not a native select). */
+  void choose(String fieldId, String optionStartsWith) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='" + fieldId + "']")));
+    WebElement group = field.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", group);
+    group.findElement(By.cssSelector(".fjs-input-group")).click();
+    WebElement option = wait.until(d -> group.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(o -> o.getText().trim().startsWith(optionStartsWith)).findFirst().orElse(null));
+    option.click();
+  }
+
   void login(String user, String password) {
     browser.get(baseUrl() + "/camunda/app/tasklist/default/");
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
