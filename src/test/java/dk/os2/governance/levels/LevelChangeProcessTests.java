@@ -218,6 +218,10 @@ class LevelChangeProcessTests extends IntegrationTests {
 
     ProcessInstance pi = startLevelChange(product, "N2");
     String taskId = task(pi).getId();
+    JsonNode filters = chair().get("/engine-rest/filter?resourceType=Task&name=Mine%20gruppers%20opgaver").json();
+    assertThat(filters.size()).isOne();
+    JsonNode listed = chair().post("/engine-rest/filter/" + filters.get(0).path("id").asText() + "/list", Map.of()).json();
+    assertThat(listed.findValuesAsText("id")).as("the steering group finds its task in Tasklist").contains(taskId);
     for (String user : List.of("forretningsudvalg", "sekretariat", "kommune")) {
       RestClient.Response response = RestClient.as(baseUrl(), user).post("/engine-rest/task/" + taskId + "/complete",
           RestClient.variables(LevelFixtures.answers(catalogue, "N2")));
