@@ -35,6 +35,7 @@ public abstract class IntegrationTests {
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> "3000");
     registry.add("os2.mail.retry-backoff", () -> "PT1S, PT1S");
     registry.add("os2.mail.scan-enabled", () -> "false");
+    registry.add("os2.demo.sample-data", () -> "false");
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
   }
