@@ -1,0 +1,68 @@
+package dk.os2.governance.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.RestClient;
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.proposal.Proposals;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The board meeting's agenda: every pending board decision, and every N3 product as a standing item. */
+class BoardAgendaTests extends IntegrationTests {
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Autowired
+  Portfolio portfolio;
+
+  @Test
+  void theAgendaCollectsPendingDecisionsAndN3Products() {
+    String proposed = Proposals.uniqueName("Dagsorden");
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+        Proposals.valid(catalogue, proposed, "N1"));
+    engine.getIdentityService().clearAuthentication();
+    complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Ok"));
+    complete(task(pi), withVariables("committeeRecommendation", "recommend", "recommendedLevel", "N1",
+        "committeeRationale", "Anbefales"));
+    String boardTask = task(pi).getId();
+
+    String vital = Proposals.uniqueName("Vital");
+    String vitalId = portfolio.registerProposal(new Portfolio.Proposal(vital, "F", "B", "Vejle Kommune", "V", "v@vejle.dk",
+        null, null, "MPL-2.0", null, "N3", "kommune", null));
+    portfolio.approve(vitalId, "N3", LocalDate.parse("2025-06-01"));
+
+    JsonNode agenda = RestClient.as(baseUrl(), "sekretariat").get("/api/board-agenda").json();
+    JsonNode decision = null;
+    for (JsonNode d : agenda.path("decisions")) {
+      if (d.path("taskId").asText().equals(boardTask)) {
+        decision = d;
+      }
+    }
+    assertThat(decision).as("the pending board decision is on the agenda").isNotNull();
+    assertThat(decision.path("product").asText()).isEqualTo(proposed);
+    assertThat(decision.path("task").asText()).isEqualTo("Beslut om forslaget");
+    assertThat(decision.path("link").asText()).endsWith("/camunda/app/tasklist/default/#/?task=" + boardTask);
+    assertThat(agenda.path("standingItems").findValuesAsText("product")).contains(vital).doesNotContain(proposed);
+
+    RestClient.Response page = RestClient.as(baseUrl(), "bestyrelse").get("/app/bestyrelsesmoede");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(proposed).contains(vital).contains("Faste punkter");
+    assertThat(RestClient.as(baseUrl(), "kommune").get("/api/board-agenda").status()).isEqualTo(403);
+
+    complete(task(pi), withVariables("boardDecision", "approve", "approvedLevel", "N1", "meetingDate", "2026-11-20",
+        "minutesReference", "Pkt. 2", "boardRationale", "Godkendt"));
+    assertThat(RestClient.as(baseUrl(), "sekretariat").get("/api/board-agenda").json().path("decisions")
+        .findValuesAsText("taskId")).as("a decided item leaves the agenda").doesNotContain(boardTask);
+  }
+}
