@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dk.os2.governance.identity.Access;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /** The rules of the level-change and annual-evaluation forms that span fields or the process. */
@@ -18,9 +21,13 @@ class LevelRules implements SubmissionRule {
   private static final Set<String> FORMS = Set.of("level-self-assessment", "decide-level-change", "decide-annual");
 
   private final Catalogue catalogue;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
 
-  LevelRules(Catalogue catalogue) {
+  LevelRules(Catalogue catalogue, RuntimeService runtime, IdentityService identity) {
     this.catalogue = catalogue;
+    this.runtime = runtime;
+    this.identity = identity;
   }
 
   @Override
@@ -78,6 +85,11 @@ class LevelRules implements SubmissionRule {
       if (to == null || !catalogue.hasLevel(to) || !(current instanceof String c) || !catalogue.hasLevel(c)
           || catalogue.rank(to) >= catalogue.rank(c)) {
         errors.add("Vælg et niveau under produktets nuværende niveau (" + current + ").");
+      }
+      Object product = s.processVariables().get("productId");
+      if (product instanceof String id && Access.asSystem(identity, () -> runtime.createProcessInstanceQuery()
+          .processDefinitionKey(LevelChanges.LEVEL_CHANGE).processInstanceBusinessKey(id).active().count()) > 0) {
+        errors.add("Der er allerede en niveauændring i gang for produktet; afslut den, før en nedjustering besluttes.");
       }
     }
     return errors;

@@ -175,6 +175,12 @@ class LevelChangeProcessTests extends IntegrationTests {
     sideways.put("demoteTo", "N2");
     assertThat(board.post(decideTask, RestClient.variables(sideways)).json().path("message").asText())
         .contains("Vælg et niveau under produktets nuværende niveau (N2)");
+    ProcessInstance promotion = startLevelChange(product, "N3");
+    Map<String, Object> down = LevelFixtures.board("annualDecision", "demote");
+    down.put("demoteTo", "N1");
+    assertThat(board.post(decideTask, RestClient.variables(down)).json().path("message").asText())
+        .as("one level change at a time").contains("allerede en niveauændring i gang");
+    engine.getRuntimeService().deleteProcessInstance(promotion.getId(), "test: withdrawn");
     assertThat(cycle).isWaitingAt("UserTask_DecideAnnual");
 
     action.put("followUpDate", LocalDate.now().plusMonths(3).toString());
