@@ -1,5 +1,6 @@
 package dk.os2.governance;
 
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ public abstract class IntegrationTests {
   }
 
   /** Polls until the condition holds, for at most 30 seconds. */
-  protected static void eventually(String what, java.util.function.BooleanSupplier condition) {
+  protected static void eventually(String what, BooleanSupplier condition) {
     long deadline = System.currentTimeMillis() + 30_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

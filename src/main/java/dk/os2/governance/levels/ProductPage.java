@@ -5,7 +5,6 @@ import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
-import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,7 +189,7 @@ class TasklistBrowserTests extends IntegrationTests {
     element.sendKeys(text);
   }
 
-  void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  void waitUntil(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

@@ -6,6 +6,7 @@ import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,11 +88,11 @@ class StructuralChecksTests extends IntegrationTests {
 
     RestClient.Response api = RestClient.as(baseUrl(), "sekretariat").post(
         "/api/products/" + product + "/groups/COORDINATION/members",
-        java.util.Map.of("userId", LevelFixtures.SUPPLIER, "role", "SUPPLIER", "organisation", "Magenta"));
+        Map.of("userId", LevelFixtures.SUPPLIER, "role", "SUPPLIER", "organisation", "Magenta"));
     assertThat(api.status()).as(api.body()).isEqualTo(201);
     assertThat(groups.structuralGaps(product, "N2", false)).isEmpty();
     assertThat(RestClient.as(baseUrl(), "bestyrelse").post("/api/products/" + product + "/groups/STEERING/members",
-        java.util.Map.of("userId", "kommune", "role", "MUNICIPALITY")).status()).isEqualTo(403);
+        Map.of("userId", "kommune", "role", "MUNICIPALITY")).status()).isEqualTo(403);
   }
 
   @Test
