@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +35,21 @@ public class Evaluations {
   private final Catalogue shipped;
   private final Portfolio portfolio;
   private final SelfAssessmentStore selfAssessments;
+  private final String baseUrl;
 
   Evaluations(EvaluationStore store, CatalogueStore catalogues, Catalogue shipped, Portfolio portfolio,
-      SelfAssessmentStore selfAssessments) {
+      SelfAssessmentStore selfAssessments, @Value("${os2.base-url}") String baseUrl) {
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
     this.store = store;
     this.catalogues = catalogues;
     this.shipped = shipped;
     this.portfolio = portfolio;
     this.selfAssessments = selfAssessments;
+  }
+
+  /** The evaluation's report page, as forms and mails link to it. */
+  public String reportLink(String evaluationId) {
+    return baseUrl + "/app/evalueringer/" + evaluationId;
   }
 
   public Optional<EvaluationDetails> details(String id) {

@@ -1,9 +1,9 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.identity.Access;
-import dk.os2.governance.portfolio.DecisionRecorder;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -36,7 +36,7 @@ class AnnualCycle {
   @Bean("scheduleEvaluation")
   JavaDelegate scheduleEvaluation() {
     return execution -> {
-      LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+      LocalDate today = MeetingDate.today();
       boolean now = Boolean.TRUE.equals(execution.getVariable("startNow"));
       LocalDate due = now ? today : today.plus(interval);
       execution.setVariable("startNow", false);
@@ -51,7 +51,7 @@ class AnnualCycle {
     return (DelegateExecution execution) -> {
       String productId = (String) execution.getVariable("productId");
       String decision = (String) execution.getVariable("annualDecision");
-      LocalDate meeting = DecisionRecorder.date(execution.getVariable("meetingDate"));
+      LocalDate meeting = MeetingDate.parse(execution.getVariable("meetingDate"));
       portfolio.evaluationCycle(productId, meeting == null ? LocalDate.now() : meeting, null);
       Product product = portfolio.product(productId).orElseThrow();
       if ("demote".equals(decision)) {

@@ -1,8 +1,8 @@
 package dk.os2.governance.levels;
 
-import dk.os2.governance.portfolio.DecisionRecorder;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +29,7 @@ class ApplyLevelChange implements JavaDelegate {
     String decision = (String) execution.getVariable("levelDecision");
     String target = (String) execution.getVariable("requestedLevel");
     String current = (String) execution.getVariable("currentLevel");
-    LocalDate meeting = DecisionRecorder.date(execution.getVariable("meetingDate"));
+    LocalDate meeting = MeetingDate.parse(execution.getVariable("meetingDate"));
     LocalDate since = meeting == null ? LocalDate.now() : meeting;
     switch (decision) {
       case "approve" -> {

@@ -6,7 +6,6 @@ import dk.os2.governance.evaluation.Evaluations;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +19,11 @@ class CheckLevel implements JavaDelegate {
   private final Catalogue catalogue;
   private final Evaluations evaluations;
   private final ProductGroups groups;
-  private final String baseUrl;
 
-  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups,
-      @Value("${os2.base-url}") String baseUrl) {
+  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups) {
     this.catalogue = catalogue;
     this.evaluations = evaluations;
     this.groups = groups;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   @Override
@@ -53,6 +49,6 @@ class CheckLevel implements JavaDelegate {
     execution.setVariable("indicativeLevel", criteria.indicativeLevel() == null ? "intet" : criteria.indicativeLevel());
     execution.setVariable("catalogueReference", criteria.catalogueReference());
     execution.setVariable("evaluationId", evaluationId);
-    execution.setVariable("reportLink", baseUrl + "/app/evalueringer/" + evaluationId);
+    execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
   }
 }

@@ -6,6 +6,7 @@ import dk.os2.governance.identity.Body;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.submission.SubmissionValidator;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,7 +54,7 @@ public class LevelChanges {
     if (targetLevel.equals(product.level())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Produktet er allerede på " + targetLevel + ".");
     }
-    if (reason == null || reason.isBlank() || reason.length() > 2000 || reason.matches("(?s).*(<\\s*[a-zA-Z/!?]|[$#]\\{).*")) {
+    if (reason == null || reason.isBlank() || reason.length() > 2000 || SubmissionValidator.isUnsafeText(reason)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
           "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).");
     }

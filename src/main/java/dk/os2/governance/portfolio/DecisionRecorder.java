@@ -2,6 +2,7 @@ package dk.os2.governance.portfolio;
 
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.notification.OutcomeMail;
+import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public class DecisionRecorder implements TaskListener {
     String level = levelApplies && fields.level() != null ? text(task, fields.level()) : null;
     String rationale = text(task, fields.rationale());
     String justification = fields.justification() == null ? null : text(task, fields.justification());
-    LocalDate meeting = fields.board() ? date(task.getVariable("meetingDate")) : null;
+    LocalDate meeting = fields.board() ? MeetingDate.parse(task.getVariable("meetingDate")) : null;
     String minutes = fields.board() ? text(task, "minutesReference") : null;
     portfolio.record(new Decision(decisionId, text(task, "productId"), task.getProcessInstanceId(), key, body(task),
         decidedBy(task), outcome, level, rationale, justification, meeting, minutes,
@@ -139,14 +140,5 @@ public class DecisionRecorder implements TaskListener {
   private static String text(DelegateTask task, String name) {
     Object value = task.getVariable(name);
     return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  /** A form's date ("2026-11-20", or with a time) as a date. */
-  public static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
   }
 }

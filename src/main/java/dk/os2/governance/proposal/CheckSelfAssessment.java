@@ -12,7 +12,6 @@ import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.evaluation.Evaluations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +24,10 @@ class CheckSelfAssessment implements JavaDelegate {
 
   private final Catalogue catalogue;
   private final Evaluations evaluations;
-  private final String baseUrl;
 
-  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, @Value("${os2.base-url}") String baseUrl) {
+  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations) {
     this.catalogue = catalogue;
     this.evaluations = evaluations;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   @Override
@@ -54,6 +51,6 @@ class CheckSelfAssessment implements JavaDelegate {
       });
       execution.setVariable(CHECK_SUMMARY, result.summary() + counts);
     });
-    execution.setVariable("reportLink", baseUrl + "/app/evalueringer/" + evaluationId);
+    execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
   }
 }

@@ -8,8 +8,8 @@ import static dk.os2.governance.proposal.ProposalVariables.MEETING_DATE;
 import static dk.os2.governance.proposal.ProposalVariables.PRODUCT_ID;
 
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.portfolio.DecisionRecorder;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,7 +32,7 @@ class RecordBoardDecision implements JavaDelegate {
     String productId = (String) execution.getVariable(PRODUCT_ID);
     if (APPROVE.equals(execution.getVariable(BOARD_DECISION))) {
       String level = (String) execution.getVariable(APPROVED_LEVEL);
-      LocalDate since = DecisionRecorder.date(execution.getVariable(MEETING_DATE));
+      LocalDate since = MeetingDate.parse(execution.getVariable(MEETING_DATE));
       portfolio.approve(productId, level, since == null ? LocalDate.now() : since);
       execution.setVariable(BOARD_DECISION_LABEL, "Godkendt på niveau " + catalogue.levelName(level));
     } else {

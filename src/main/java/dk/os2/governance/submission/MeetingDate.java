@@ -19,10 +19,14 @@ public final class MeetingDate {
     return meeting.isAfter(today()) ? List.of("Bestyrelsesmødets dato kan ikke ligge i fremtiden.") : List.of();
   }
 
-  /** A form's date ("2026-11-20", or with a time), or null. */
-  public static LocalDate parse(String text) {
+  /** A form's date ("2026-11-20", or with a time), or null when empty or not a date. */
+  public static LocalDate parse(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString();
     try {
-      return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -26,6 +26,11 @@ public class SubmissionValidator {
     this.rules = rules;
   }
 
+  /** Whether a text holds markup or an expression (${...}, #{...}), which no field may. */
+  public static boolean isUnsafeText(String text) {
+    return text != null && (MARKUP.matcher(text).find() || EXPRESSION.matcher(text).find());
+  }
+
   public List<String> validate(FormSchema form, Submission submission) {
     List<String> errors = new ArrayList<>();
     for (Map.Entry<String, Object> entry : submission.values().entrySet()) {
