@@ -1,27 +1,32 @@
 package dk.os2.governance.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.os2.governance.submission.FormCatalog;
-import dk.os2.governance.submission.SubmissionValidationFilter;
-import dk.os2.governance.submission.SubmissionValidator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
- * The servlet filters in front of the engine, in order: login on /engine-rest, the two CVE
- * guards, then server-side validation of form submissions. The webapps' own login guards
- * /camunda; the application's pages and /api share it.
+ * The servlet filters in front of everything, in order: one canonical URL or 400, then login
+ * (HTTP Basic on /engine-rest; the webapps' session, or Basic, on /app and /api). The webapps'
+ * own login guards /camunda. What a logged-in user may do with the engine is decided per REST
+ * operation by {@link EngineOperationGuard}, inside both JAX-RS applications, not here.
  */
 @Configuration
 class WebSecurityConfiguration {
 
   static final int AUTHENTICATION = 10;
-  static final int GUARD = 20;
-  static final int VALIDATION = 30;
+
+  @Bean
+  FilterRegistrationBean<CanonicalUrlFilter> canonicalUrl() {
+    FilterRegistrationBean<CanonicalUrlFilter> registration = new FilterRegistrationBean<>(new CanonicalUrlFilter());
+    registration.setName("canonical-url");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -42,26 +47,6 @@ class WebSecurityConfiguration {
     registration.setName("app-authentication");
     registration.addUrlPatterns("/api/*", "/app/*");
     registration.setOrder(AUTHENTICATION);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<SecurityGuardFilter> securityGuard() {
-    FilterRegistrationBean<SecurityGuardFilter> registration = new FilterRegistrationBean<>(new SecurityGuardFilter());
-    registration.setName("security-guard");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(GUARD);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<SubmissionValidationFilter> submissionValidation(ProcessEngine engine, FormCatalog forms,
-      SubmissionValidator validator, ObjectMapper json) {
-    FilterRegistrationBean<SubmissionValidationFilter> registration =
-        new FilterRegistrationBean<>(new SubmissionValidationFilter(engine, forms, validator, json));
-    registration.setName("submission-validation");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(VALIDATION);
     return registration;
   }
 }

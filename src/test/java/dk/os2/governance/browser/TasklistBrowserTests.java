@@ -29,6 +29,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import java.util.logging.Level;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,9 @@ class TasklistBrowserTests extends IntegrationTests {
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,3200", "--lang=da",
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -205,6 +211,8 @@ class TasklistBrowserTests extends IntegrationTests {
       File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
       Path target = Path.of("target", name + ".png");
       Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      // What the browser said: failed requests and script errors, for whoever reads the report.
+      browser.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser: " + entry));
     } catch (Exception ignored) {
       // a screenshot is only a debugging aid
     }

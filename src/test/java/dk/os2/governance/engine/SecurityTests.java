@@ -119,6 +119,9 @@ class SecurityTests extends IntegrationTests {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      // Login starts a new session; its first page visit hands out that session's CSRF token.
+      http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/app/tasklist/default/")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
       return session;
     }
 

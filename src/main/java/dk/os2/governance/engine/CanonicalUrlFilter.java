@@ -1,0 +1,41 @@
+package dk.os2.governance.engine;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every request has one canonical spelling or is refused before anything else runs: path
+ * parameters ({@code ;}), encoded {@code / ; % .} or backslash, {@code //}, {@code /./} and
+ * {@code /../} are answered with 400. Checks further in (login, the engine guard, form
+ * validation) then never meet a second spelling of the same resource. Spring Security's
+ * {@link StrictHttpFirewall} decides.
+ */
+public class CanonicalUrlFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CanonicalUrlFilter.class);
+
+  private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      firewall.getFirewalledRequest(request);
+    } catch (RequestRejectedException e) {
+      LOG.info("Refused a non-canonical request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+      ApiErrors.write(response, 400,
+          "Adressen er ikke gyldig: den indeholder tegn eller stykker (som ';', '//', '/../' eller kodede tegn), "
+              + "som ikke er tilladt.", null);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}

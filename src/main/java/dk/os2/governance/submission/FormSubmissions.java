@@ -1,0 +1,182 @@
+package dk.os2.governance.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates, on the server, what someone submits to a task or start form, whichever REST route
+ * reached the engine operation: a completion carries exactly the fields of its form, each valid,
+ * and nothing else. Runs as the calling user, so a task the caller cannot see is left for the
+ * engine to refuse.
+ */
+@Component
+public class FormSubmissions {
+
+  /** Top-level keys a task completion may carry. */
+  private static final Set<String> TASK_KEYS = Set.of("variables", "withVariablesInReturn");
+  /** Top-level keys a start form submission may carry (the business key is the system's). */
+  private static final Set<String> START_KEYS = Set.of("variables", "businessKey");
+  private static final Set<String> PLAIN_TYPES =
+      Set.of("String", "Boolean", "Integer", "Long", "Short", "Double", "Null", "Json");
+
+  private final ProcessEngine engine;
+  private final FormCatalog forms;
+  private final SubmissionValidator validator;
+  private final ObjectMapper json;
+
+  FormSubmissions(ProcessEngine engine, FormCatalog forms, SubmissionValidator validator, ObjectMapper json) {
+    this.engine = engine;
+    this.forms = forms;
+    this.validator = validator;
+    this.json = json;
+  }
+
+  /** Problems with a completion of the task, in Danish; empty when it may go to the engine. */
+  public List<String> checkTaskCompletion(String taskId, byte[] body) {
+    Task task;
+    try {
+      task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    } catch (AuthorizationException e) {
+      return List.of(); // the engine refuses the caller itself
+    }
+    if (task == null) {
+      return List.of(); // unknown or not visible to the caller: the engine answers 404
+    }
+    Optional<FormSchema> form = Optional.ofNullable(task.getCamundaFormRef())
+        .flatMap(ref -> forms.form(ref.getKey()));
+    if (form.isEmpty()) {
+      // A task without a Camunda Form of the application takes no fields at all.
+      return hasVariables(body) ? List.of("Opgaven har ingen formular og kan ikke modtage felter.") : List.of();
+    }
+    return validate(new Target(form.get(), engine.getTaskService().getVariables(taskId)), body, TASK_KEYS);
+  }
+
+  /** Problems with a start form submission, in Danish; empty when it may go to the engine. */
+  public List<String> checkStart(String definitionId, String key, String tenantId, byte[] body) {
+    Optional<Target> target = startTarget(definitionId, key, tenantId);
+    if (target.isEmpty()) {
+      return hasVariables(body) ? List.of("Processen kan ikke startes med disse felter.") : List.of();
+    }
+    return validate(target.get(), body, START_KEYS);
+  }
+
+  /** The form a submission goes to, and the variables the process already holds there. */
+  private record Target(FormSchema form, Map<String, Object> processVariables) {}
+
+  private Optional<Target> startTarget(String definitionId, String key, String tenantId) {
+    try {
+      ProcessDefinitionQuery query = engine.getRepositoryService().createProcessDefinitionQuery();
+      if (definitionId != null) {
+        query.processDefinitionId(definitionId);
+      } else {
+        query.processDefinitionKey(key).latestVersion();
+        if (tenantId != null) {
+          query.tenantIdIn(tenantId);
+        } else {
+          query.withoutTenantId();
+        }
+      }
+      ProcessDefinition definition = query.singleResult();
+      if (definition == null) {
+        return Optional.empty();
+      }
+      FormData start = engine.getFormService().getStartFormData(definition.getId());
+      CamundaFormRef ref = start == null ? null : start.getCamundaFormRef();
+      return ref == null ? Optional.empty() : forms.form(ref.getKey()).map(form -> new Target(form, Map.of()));
+    } catch (AuthorizationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean hasVariables(byte[] body) {
+    JsonNode root = parse(body);
+    return root == null || (root.path("variables").isObject() && !root.path("variables").isEmpty());
+  }
+
+  private JsonNode parse(byte[] body) {
+    try {
+      return body.length == 0 ? json.createObjectNode() : json.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private List<String> validate(Target target, byte[] body, Set<String> allowedKeys) {
+    JsonNode root = parse(body);
+    if (root == null || !root.isObject()) {
+      return List.of("Indsendelsen er ikke gyldig JSON.");
+    }
+    List<String> errors = new ArrayList<>();
+    root.fieldNames().forEachRemaining(name -> {
+      if (!allowedKeys.contains(name)) {
+        errors.add("'" + name + "' kan ikke sendes med en formular.");
+      }
+    });
+    JsonNode businessKey = root.path("businessKey");
+    if (!businessKey.isMissingNode() && !businessKey.isNull() && !businessKey.asText().isEmpty()) {
+      errors.add("Forretningsnøglen sættes af systemet og kan ikke angives.");
+    }
+    JsonNode variables = root.path("variables");
+    if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+      errors.add("'variables' skal være et JSON-objekt.");
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      JsonNode variable = entry.getValue();
+      if (!variable.isObject()) {
+        errors.add("Feltet '" + entry.getKey() + "' skal sendes som {\"value\": ...}.");
+        continue;
+      }
+      JsonNode type = variable.path("type");
+      if (!type.isMissingNode() && !type.isNull() && !(type.isTextual() && PLAIN_TYPES.contains(type.asText()))) {
+        errors.add("Feltet '" + entry.getKey() + "' har typen '" + type.asText() + "', som ikke er tilladt.");
+        continue;
+      }
+      JsonNode format = variable.path("valueInfo").path("serializationDataFormat");
+      if (!format.isMissingNode() && !format.isNull() && !"application/json".equals(format.asText())) {
+        errors.add("Feltet '" + entry.getKey() + "' har serialiseringsformatet '" + format.asText()
+            + "', som ikke er tilladt.");
+        continue;
+      }
+      values.put(entry.getKey(), toJava(variable.path("value")));
+    }
+    if (!errors.isEmpty()) {
+      return errors;
+    }
+    return validator.validate(target.form(), new Submission(target.form().id(), values, target.processVariables()));
+  }
+
+  private Object toJava(JsonNode value) {
+    if (value == null || value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (value.isTextual()) {
+      return value.asText();
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isNumber()) {
+      return value.numberValue();
+    }
+    return json.convertValue(value, Object.class);
+  }
+}
