@@ -2,6 +2,7 @@ package dk.os2.governance.evaluation;
 
 import dk.os2.governance.criteria.CatalogueFormatException;
 import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.portfolio.ProductNameTaken;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,12 @@ class ApiErrorAdvice {
 
   @ExceptionHandler(CatalogueStore.VersionConflict.class)
   ResponseEntity<Map<String, Object>> conflict(CatalogueStore.VersionConflict e) {
+    return body(HttpStatus.CONFLICT, e.getMessage(), List.of(e.getMessage()));
+  }
+
+  /** Two imports that create the same product at once: the database kept one, this one changed nothing. */
+  @ExceptionHandler(ProductNameTaken.class)
+  ResponseEntity<Map<String, Object>> nameTaken(ProductNameTaken e) {
     return body(HttpStatus.CONFLICT, e.getMessage(), List.of(e.getMessage()));
   }
 

@@ -65,6 +65,7 @@ class EvaluationApi {
   @PostMapping(value = "/api/products/{id}/self-assessments", consumes = MediaType.ALL_VALUE)
   ResponseEntity<Map<String, String>> importSelfAssessment(@PathVariable String id, @RequestBody String body,
       @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version) {
+    selfAssessments.requireOwner(id, Access.userId(identity), Access.isSecretariat(identity));
     String saved = selfAssessments.importJson(id, body, catalogue, version, Access.userId(identity));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", saved));
   }

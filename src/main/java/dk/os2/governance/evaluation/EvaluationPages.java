@@ -55,6 +55,7 @@ class EvaluationPages {
   String uploadSelfAssessment(@PathVariable String id, @RequestParam("file") MultipartFile file,
       @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version,
       RedirectAttributes redirect) throws IOException {
+    selfAssessments.requireOwner(id, Access.userId(identity), Access.isSecretariat(identity));
     try {
       selfAssessments.importJson(id, new String(file.getBytes(), StandardCharsets.UTF_8), catalogue, version,
           Access.userId(identity));

@@ -9,6 +9,7 @@ import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.levels.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import java.util.ArrayList;
@@ -40,6 +41,25 @@ public class SelfAssessmentImport {
     this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.store = store;
+  }
+
+  /**
+   * Only the secretariat and the members of the product's steering group import its
+   * self-assessment (it becomes the product's latest, read by level checks and evaluations); an
+   * unknown product is 404, anyone else 403, before anything is read or written.
+   */
+  public void requireOwner(String productId, String userId, boolean secretariat) {
+    portfolio.product(productId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
+    if (secretariat) {
+      return;
+    }
+    boolean steering = userId != null && portfolio.groupMembers(productId).stream()
+        .anyMatch(m -> GroupKind.STEERING.name().equals(m[0]) && userId.equals(m[1]));
+    if (!steering) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Kun sekretariatet og produktets styregruppe kan importere produktets selvevaluering.");
+    }
   }
 
   /** Imports against the given catalogue version, or the newest published version of OS2's model. */

@@ -6,13 +6,21 @@ import dk.os2.governance.identity.Body;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.submission.MeetingDate;
 import dk.os2.governance.submission.SubmissionValidator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Starts level changes and annual evaluation cycles for products in the portfolio. */
@@ -22,26 +30,41 @@ public class LevelChanges {
   public static final String LEVEL_CHANGE = "level-change";
   public static final String ANNUAL_EVALUATION = "annual-evaluation";
 
+  static final String LEVEL_CHANGE_RUNNING = "Der er allerede en niveauændring i gang for produktet.";
+  static final String CYCLE_STARTED = "Der er allerede startet en evalueringscyklus for produktet.";
+  static final String EVALUATION_UNDER_WAY = "Evalueringen af produktet er allerede sat i gang.";
+  private static final String TIMER = "TimerEvent_EvaluationDue";
+
+  /** How a request for an annual evaluation was met: a new cycle, or the existing one advanced. */
+  public record CycleStart(String processInstanceId, boolean started) {}
+
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final Portfolio portfolio;
   private final ProductGroups groups;
   private final Catalogue catalogue;
+  private final RunningProcesses running;
+  private final ManagementService management;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
-      Catalogue catalogue) {
+      Catalogue catalogue, RunningProcesses running, ManagementService management) {
     this.runtime = runtime;
     this.identity = identity;
     this.portfolio = portfolio;
     this.groups = groups;
     this.catalogue = catalogue;
+    this.running = running;
+    this.management = management;
   }
 
   /**
    * A level change, up or down, for an active product. The caller must be the secretariat or a
    * member of the product's steering group; the application checks that, then starts the process
-   * on its own behalf (the product's groups may not start processes in the engine directly).
+   * on its own behalf (the product's groups may not start processes in the engine directly). The
+   * product's level-change slot is claimed in the same transaction as the start, so of concurrent
+   * requests exactly one starts and the others are refused with 409.
    */
+  @Transactional
   public String start(String productId, String targetLevel, String reason, String userId, boolean secretariat) {
     Product product = active(productId);
     if (!secretariat && !groups.isMember(productId, GroupKind.STEERING, userId)) {
@@ -58,10 +81,12 @@ public class LevelChanges {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
           "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).");
     }
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(LEVEL_CHANGE).processInstanceBusinessKey(productId)
-        .active().count() > 0) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "Der er allerede en niveauændring i gang for produktet.");
+    // Level changes started before the slot existed hold no row: the engine knows them.
+    if (asSystem(() -> runtime.createProcessInstanceQuery().processDefinitionKey(LEVEL_CHANGE)
+        .processInstanceBusinessKey(productId).count()) > 0) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, LEVEL_CHANGE_RUNNING);
     }
+    running.claim(productId, LEVEL_CHANGE, LEVEL_CHANGE_RUNNING);
     boolean promote = product.level() == null || catalogue.rank(targetLevel) > catalogue.rank(product.level());
     Map<String, Object> variables = common(product);
     variables.put("requestedLevel", targetLevel);
@@ -69,24 +94,85 @@ public class LevelChanges {
     variables.put("reason", reason.trim());
     variables.put("applicant", userId);
     variables.put("proposer", userId);
-    return asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId());
+    String processInstanceId =
+        asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId());
+    running.held(productId, LEVEL_CHANGE, processInstanceId);
+    return processInstanceId;
   }
 
   /** An annual evaluation cycle: the next evaluation after the configured interval, or at once. */
+  @Transactional
   public String startAnnualCycle(String productId, boolean now) {
+    return annualCycle(productId, now).processInstanceId();
+  }
+
+  /**
+   * The product's one evaluation cycle. Without one, a cycle starts (its first evaluation after
+   * the interval, or at once). With one, "at once" advances it: its timer falls due now, and no
+   * second cycle starts. The database's slot per product decides between concurrent requests.
+   */
+  @Transactional
+  public CycleStart annualCycle(String productId, boolean now) {
     Product product = active(productId);
+    Optional<String> existing = runningCycle(productId);
+    if (existing.isPresent()) {
+      if (now) {
+        advance(productId, existing.get());
+      }
+      return new CycleStart(existing.get(), false);
+    }
+    running.claim(productId, ANNUAL_EVALUATION, CYCLE_STARTED);
     Map<String, Object> variables = common(product);
     variables.put("requestedLevel", product.level() == null ? "N1" : product.level());
     variables.put("direction", "keep");
     variables.put("reason", "Årlig evaluering");
     variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
     variables.put("startNow", now);
-    return asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId());
+    String processInstanceId =
+        asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId());
+    running.held(productId, ANNUAL_EVALUATION, processInstanceId);
+    return new CycleStart(processInstanceId, true);
+  }
+
+  /** The product's running cycle: the slot's holder, or a cycle started before the slot existed (adopted). */
+  private Optional<String> runningCycle(String productId) {
+    Optional<String> held = running.holder(productId, ANNUAL_EVALUATION);
+    if (held.isPresent()) {
+      return held;
+    }
+    Optional<String> unrecorded = asSystem(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ANNUAL_EVALUATION).processInstanceBusinessKey(productId).list().stream()
+        .map(ProcessInstance::getId).sorted().findFirst());
+    unrecorded.ifPresent(id -> {
+      running.claim(productId, ANNUAL_EVALUATION, CYCLE_STARTED);
+      running.held(productId, ANNUAL_EVALUATION, id);
+    });
+    return unrecorded;
+  }
+
+  /**
+   * Brings the cycle's next evaluation forward to now: its timer falls due and the job executor
+   * fires it. Refused with 409 when the evaluation is already due or under way. Concurrent
+   * requests take turns on the slot's row lock, so only the first finds the timer in the future.
+   */
+  private void advance(String productId, String processInstanceId) {
+    running.lock(productId, ANNUAL_EVALUATION);
+    Job timer = asSystem(() -> management.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(TIMER).singleResult());
+    java.util.Date now = ClockUtil.getCurrentTime();
+    if (timer == null || timer.getDuedate() == null || !timer.getDuedate().after(now)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
+    }
+    try {
+      Access.asSystem(identity, () -> management.setJobDuedate(timer.getId(), now));
+    } catch (OptimisticLockingException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
+    }
+    portfolio.evaluationCycle(productId, null, MeetingDate.today());
   }
 
   public boolean annualCycleRunning(String productId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION)
-        .processInstanceBusinessKey(productId).count() > 0;
+    return runningCycle(productId).isPresent();
   }
 
   /** Ends a product's running annual cycles (it left N3, or left the portfolio). */

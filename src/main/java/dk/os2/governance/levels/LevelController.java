@@ -88,8 +88,10 @@ class LevelController {
   @ResponseBody
   ResponseEntity<Map<String, String>> annualEvaluation(@PathVariable String id) {
     Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(Map.of("processInstanceId", levelChanges.startAnnualCycle(id, true)));
+    LevelChanges.CycleStart cycle = levelChanges.annualCycle(id, true);
+    // 201 for a new cycle; 200 when the product's existing cycle was brought forward.
+    return ResponseEntity.status(cycle.started() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(Map.of("processInstanceId", cycle.processInstanceId()));
   }
 
   // --- the same from the product page ---

@@ -7,8 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Repository;
 public class Portfolio {
 
   static final String UNKNOWN = "(ikke oplyst)";
+
+  private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
   private final JdbcTemplate jdbc;
 
@@ -44,47 +49,73 @@ public class Portfolio {
       String proposedBy,
       String processInstanceId) {}
 
+  /**
+   * The key under which a name is unique in the portfolio: trimmed, inner whitespace collapsed to
+   * one space, lower-cased. The database's unique index on it is what makes the rule hold when
+   * several proposals with the same name arrive at once.
+   */
+  public static String nameKey(String name) {
+    return name == null ? null : WHITESPACE.matcher(name).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** @throws ProductNameTaken when a proposed or active product already carries the name. */
   public String registerProposal(Proposal p) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("""
-        insert into product (id, name, status, purpose, need, proposing_municipality, contact_name,
-          contact_email, participating_municipalities, suppliers, licence, repository_url,
-          requested_level, proposed_by, proposal_process_id, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, p.name(), ProductStatus.PROPOSED.name(), p.purpose(), p.need(), p.proposingMunicipality(),
-        p.contactName(), p.contactEmail(), p.participatingMunicipalities(), p.suppliers(), p.licence(),
-        p.repositoryUrl(), p.requestedLevel(), p.proposedBy(), p.processInstanceId(), now, now);
+    try {
+      jdbc.update("""
+          insert into product (id, name, name_key, status, purpose, need, proposing_municipality, contact_name,
+            contact_email, participating_municipalities, suppliers, licence, repository_url,
+            requested_level, proposed_by, proposal_process_id, created_at, updated_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, p.name(), nameKey(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
+          p.proposingMunicipality(), p.contactName(), p.contactEmail(), p.participatingMunicipalities(),
+          p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(), p.proposedBy(),
+          p.processInstanceId(), now, now);
+    } catch (DuplicateKeyException e) {
+      throw new ProductNameTaken(p.name());
+    }
     return id;
   }
 
+  /** @throws ProductNameTaken when another proposed or active product already carries the name. */
   public void updateProposal(String productId, Proposal p) {
-    jdbc.update("""
-        update product set name = ?, purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
-          contact_email = ?, participating_municipalities = ?, suppliers = ?, licence = ?,
-          repository_url = ?, requested_level = ?, updated_at = ?
-        where id = ?""",
-        p.name(), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(), p.contactEmail(),
-        p.participatingMunicipalities(), p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(),
-        Timestamp.from(Instant.now()), productId);
+    try {
+      jdbc.update("""
+          update product set name = ?,
+            name_key = case when status in ('PROPOSED', 'ACTIVE') then cast(? as varchar(150)) else null end,
+            purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
+            contact_email = ?, participating_municipalities = ?, suppliers = ?, licence = ?,
+            repository_url = ?, requested_level = ?, updated_at = ?
+          where id = ?""",
+          p.name(), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
+          p.contactEmail(), p.participatingMunicipalities(), p.suppliers(), p.licence(), p.repositoryUrl(),
+          p.requestedLevel(), Timestamp.from(Instant.now()), productId);
+    } catch (DuplicateKeyException e) {
+      throw new ProductNameTaken(p.name());
+    }
   }
 
   /** A product known only from an imported evaluation report: in the portfolio, details unknown. */
   public String registerFromReport(String name, String level) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("""
-        insert into product (id, name, level, status, proposing_municipality, contact_name, contact_email,
-          created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, name, level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+    try {
+      jdbc.update("""
+          insert into product (id, name, name_key, level, status, proposing_municipality, contact_name,
+            contact_email, created_at, updated_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, name, nameKey(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+    } catch (DuplicateKeyException e) {
+      throw new ProductNameTaken(name);
+    }
     return id;
   }
 
-  /** The product in the portfolio (proposed or active) with this name, ignoring case. */
+  /** The product in the portfolio (proposed or active) with this name, ignoring case and whitespace. */
   public Optional<Product> productNamed(String name) {
-    return jdbc.query("select * from product where lower(name) = lower(?) and status in ('PROPOSED', 'ACTIVE') "
-        + "order by created_at", PRODUCT, name.trim()).stream().findFirst();
+    return jdbc.query("select * from product where name_key = ? and status in ('PROPOSED', 'ACTIVE') "
+        + "order by created_at", PRODUCT, nameKey(name)).stream().findFirst();
   }
 
   public void approve(String productId, String level, LocalDate since) {
@@ -92,8 +123,9 @@ public class Portfolio {
         ProductStatus.ACTIVE.name(), level, Date.valueOf(since), Timestamp.from(Instant.now()), productId);
   }
 
+  /** A rejected product no longer holds its name: it may be proposed again. */
   public void reject(String productId) {
-    jdbc.update("update product set status = ?, updated_at = ? where id = ?",
+    jdbc.update("update product set status = ?, name_key = null, updated_at = ? where id = ?",
         ProductStatus.REJECTED.name(), Timestamp.from(Instant.now()), productId);
   }
 
@@ -120,6 +152,10 @@ public class Portfolio {
   public void changeLevel(String productId, String level, ProductStatus status, LocalDate since) {
     jdbc.update("update product set level = ?, status = ?, level_since = ?, updated_at = ? where id = ?",
         level, status.name(), Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+    if (status != ProductStatus.ACTIVE && status != ProductStatus.PROPOSED) {
+      // A retired product leaves the portfolio and with it its hold on the name.
+      jdbc.update("update product set name_key = null where id = ?", productId);
+    }
   }
 
   public void evaluationCycle(String productId, LocalDate last, LocalDate next) {
@@ -145,12 +181,15 @@ public class Portfolio {
     return jdbc.query("select * from product where id = ?", PRODUCT, id).stream().findFirst();
   }
 
-  /** Whether another product that is proposed or in the portfolio already carries this name. */
+  /**
+   * Whether another product that is proposed or in the portfolio already carries this name,
+   * ignoring case and whitespace. A friendly early answer only: the unique index decides.
+   */
   public boolean nameTaken(String name, String exceptProductId) {
     Integer count = jdbc.queryForObject("""
         select count(*) from product
-        where lower(name) = lower(?) and status in ('PROPOSED', 'ACTIVE') and id <> ?""",
-        Integer.class, name.trim(), exceptProductId == null ? "" : exceptProductId);
+        where name_key = ? and status in ('PROPOSED', 'ACTIVE') and id <> ?""",
+        Integer.class, nameKey(name), exceptProductId == null ? "" : exceptProductId);
     return count != null && count > 0;
   }
 

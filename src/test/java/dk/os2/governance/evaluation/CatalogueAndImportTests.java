@@ -266,7 +266,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     String productId = productWithReport();
     String name = portfolio.product(productId).orElseThrow().name();
     ObjectNode original = selfAssessment(name);
-    Response response = post("kommune", "/api/products/" + productId + "/self-assessments?version=0.9.2",
+    Response response = post("sekretariat", "/api/products/" + productId + "/self-assessments?version=0.9.2",
         original.toString());
     assertThat(response.status()).as(response.body()).isEqualTo(201);
 
@@ -327,7 +327,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     String productId = productWithReport();
     ObjectNode json = spoil.apply(selfAssessment(portfolio.product(productId).orElseThrow().name()));
     int before = selfAssessmentStore.count();
-    Response response = post("kommune", "/api/products/" + productId + "/self-assessments?version=0.9.2",
+    Response response = post("sekretariat", "/api/products/" + productId + "/self-assessments?version=0.9.2",
         json == null ? "{\"productName\": " : json.toString());
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().path("message").asText()).contains(message);
@@ -339,7 +339,7 @@ class CatalogueAndImportTests extends IntegrationTests {
   @Test
   void aReviewerEvaluatesBesideTheSelfAssessmentAndCommitteesOnlyTheirOwnCriteria() {
     String productId = productWithReport();
-    Response imported = post("kommune", "/api/products/" + productId + "/self-assessments?version=0.9.2",
+    Response imported = post("sekretariat", "/api/products/" + productId + "/self-assessments?version=0.9.2",
         selfAssessment(portfolio.product(productId).orElseThrow().name()).toString());
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
     String review = """

@@ -1,0 +1,88 @@
+package dk.os2.governance.levels;
+
+import dk.os2.governance.identity.Access;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * At most one running process of a kind (a level change, an annual evaluation cycle) per product,
+ * held by the primary key of {@code running_process}. The slot is claimed in the transaction that
+ * starts the process: of two concurrent starts, the second waits on the first's row and then
+ * meets the key, so the rule holds without a check-then-act window. A row whose process has ended
+ * (completed, withdrawn, deleted by anyone) is stale and is released by the next claim.
+ */
+@Repository
+class RunningProcesses {
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  RunningProcesses(JdbcTemplate jdbc, RuntimeService runtime, IdentityService identity) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  /** The process instance holding the product's slot, if it is still running. */
+  Optional<String> holder(String productId, String kind) {
+    List<String> rows = jdbc.queryForList(
+        "select process_instance_id from running_process where product_id = ? and kind = ?", String.class,
+        productId, kind);
+    return rows.stream().filter(id -> id != null && exists(id)).findFirst();
+  }
+
+  /**
+   * Claims the product's slot for a process about to start in the current transaction, releasing
+   * a stale holder first; refuses with 409 and the message when a running process holds it.
+   */
+  void claim(String productId, String kind, String refusal) {
+    List<String> rows = jdbc.queryForList(
+        "select process_instance_id from running_process where product_id = ? and kind = ?", String.class,
+        productId, kind);
+    for (String stale : rows) {
+      if (stale != null && exists(stale)) {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
+      }
+      jdbc.update("delete from running_process where product_id = ? and kind = ? and "
+          + (stale == null ? "process_instance_id is null" : "process_instance_id = ?"),
+          stale == null ? new Object[] {productId, kind} : new Object[] {productId, kind, stale});
+    }
+    try {
+      jdbc.update("insert into running_process (product_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
+          productId, kind, null, Timestamp.from(Instant.now()));
+    } catch (DuplicateKeyException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
+    }
+  }
+
+  /** Records which process took the slot claimed in this transaction (or adopts an unrecorded one). */
+  void held(String productId, String kind, String processInstanceId) {
+    jdbc.update("update running_process set process_instance_id = ? where product_id = ? and kind = ?",
+        processInstanceId, productId, kind);
+  }
+
+  /**
+   * Locks the product's slot until the current transaction ends, so that concurrent requests
+   * acting on the same running process (bringing an evaluation forward) take turns; whoever
+   * comes second sees what the first committed.
+   */
+  void lock(String productId, String kind) {
+    jdbc.queryForList("select process_instance_id from running_process where product_id = ? and kind = ? for update",
+        String.class, productId, kind);
+  }
+
+  private boolean exists(String processInstanceId) {
+    return Access.asSystem(identity,
+        () -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
+  }
+}
