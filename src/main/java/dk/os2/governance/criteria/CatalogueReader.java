@@ -24,14 +24,31 @@ import java.util.Set;
 public final class CatalogueReader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The longest run of characters without whitespace that a catalogue may hold. SnakeYAML's reader
+   * copies its whole look-ahead window for every 1,024 characters it peeks ahead, and it peeks to the
+   * end of such a run: time grows with the square of the run's length (a 4 MB quoted string took
+   * seconds). Bounding the run keeps parsing linear in the size of the file; no title, guidance or
+   * link of a real catalogue comes near it. JSON is read by the JSON parser, which has no such limit.
+   */
+  static final int MAX_RUN = 4_000;
   private static final Set<String> OWNERS = Set.of("forretningsudvalg", "koordinationsudvalg");
 
   private CatalogueReader() {}
 
   public static Catalogue read(String text) {
     JsonNode root;
+    boolean json = text.stripLeading().startsWith("{");
+    int run = json ? 0 : longestRun(text);
+    if (run > MAX_RUN) {
+      throw new CatalogueFormatException(List.of("Filen har " + run + " tegn i træk uden mellemrum eller linjeskift; "
+          + "højst " + MAX_RUN + " er tilladt."));
+    }
     try {
-      root = YAML.readTree(text);
+      // JSON goes to the JSON parser (linear, and exact line numbers); everything else is YAML.
+      root = json ? JSON.readTree(text) : YAML.readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new CatalogueFormatException(List.of("Filen er hverken gyldig YAML eller JSON (linje " + line + ")."));
@@ -89,6 +106,19 @@ public final class CatalogueReader {
       throw new CatalogueFormatException(problems);
     }
     return new Catalogue(id, version, title, levels, themes, criteria);
+  }
+
+  private static int longestRun(String text) {
+    int longest = 0;
+    int current = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        current = 0;
+      } else if (++current > longest) {
+        longest = current;
+      }
+    }
+    return longest;
   }
 
   private static List<JsonNode> list(JsonNode root, String field, List<String> problems) {

@@ -14,10 +14,21 @@ public final class ApiErrors {
 
   private ApiErrors() {}
 
+  /** Camunda's names for the kind of refusal, so the webapps show the message as they do theirs. */
+  public static String type(int status) {
+    return switch (status) {
+      case 401 -> "AuthenticationException";
+      case 403 -> "AuthorizationException";
+      case 404 -> "NotFoundException";
+      case 409 -> "ConflictException";
+      default -> status >= 500 ? "ServerErrorException" : "InvalidRequestException";
+    };
+  }
+
   public static void write(HttpServletResponse response, int status, String message, List<String> details)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", status == 403 ? "AuthorizationException" : "InvalidRequestException");
+    body.put("type", type(status));
     body.put("message", message);
     body.put("code", null);
     if (details != null && !details.isEmpty()) {

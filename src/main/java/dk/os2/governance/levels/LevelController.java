@@ -55,7 +55,10 @@ class LevelController {
   @ResponseBody
   ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String kind, @RequestBody MemberRequest member) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    groups.add(id, kind(kind), member.userId(), role(member.role()), member.organisation());
+    if (member == null || member.userId() == null || member.userId().isBlank()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Feltet 'userId' mangler.");
+    }
+    groups.add(id, kind(kind), member.userId(), role(member.role()), organisation(member.organisation()));
     return ResponseEntity.status(HttpStatus.CREATED).build();
   }
 
@@ -71,6 +74,10 @@ class LevelController {
   @ResponseBody
   ResponseEntity<Void> usage(@PathVariable String id, @RequestBody UsageRequest usage) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
+    if (usage == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indholdet mangler.");
+    }
+    requireProduct(id);
     portfolio.usage(id, usage.municipalities() == null ? "" : String.join("\n", usage.municipalities()),
         usage.singleCodeVersion());
     return ResponseEntity.noContent().build();
@@ -79,6 +86,9 @@ class LevelController {
   @PostMapping("/api/products/{id}/level-changes")
   @ResponseBody
   ResponseEntity<Map<String, String>> levelChange(@PathVariable String id, @RequestBody LevelChangeRequest request) {
+    if (request == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indholdet mangler.");
+    }
     String pi = levelChanges.start(id, request.targetLevel(), request.reason(), Access.userId(identity),
         Access.isSecretariat(identity));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pi));
@@ -100,7 +110,7 @@ class LevelController {
   String addMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam String userId,
       @RequestParam String role, @RequestParam(required = false) String organisation) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    groups.add(id, kind(kind), userId.trim(), role(role), organisation);
+    groups.add(id, kind(kind), userId.trim(), role(role), organisation(organisation));
     return "redirect:/app/produkter/" + id;
   }
 
@@ -115,6 +125,7 @@ class LevelController {
   String usagePage(@PathVariable String id, @RequestParam(required = false) String municipalities,
       @RequestParam(required = false) String singleCodeVersion) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
+    requireProduct(id);
     portfolio.usage(id, municipalities, singleCodeVersion != null);
     return "redirect:/app/produkter/" + id;
   }
@@ -130,6 +141,20 @@ class LevelController {
     Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
     levelChanges.startAnnualCycle(id, true);
     return "redirect:/camunda/app/tasklist/";
+  }
+
+  private void requireProduct(String id) {
+    if (portfolio.product(id).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke.");
+    }
+  }
+
+  /** The organisation column holds 200 characters: longer is refused in Danish, not by the database. */
+  private static String organisation(String text) {
+    if (text != null && text.length() > 200) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Organisationen må højst være 200 tegn.");
+    }
+    return text;
   }
 
   private static GroupKind kind(String text) {

@@ -1,0 +1,104 @@
+package dk.os2.governance.engine;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * At most {@link #LIMIT} bytes of body on /app and /api: a declared larger body is refused with
+ * 413 before anything reads it; a body without declared length stops being readable past the limit
+ * ({@link BodyTooLargeException}, which the error handling turns into 413). Form posts and uploads
+ * have the same limit in application.yml (Tomcat's form post size, Spring's multipart sizes).
+ */
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  public static final long LIMIT = 1024 * 1024;
+
+  /** Thrown when a body goes past the limit. */
+  public static class BodyTooLargeException extends IOException {
+    BodyTooLargeException() {
+      super(ErrorResponses.TOO_LARGE);
+    }
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > LIMIT) {
+      ErrorResponses.write(request, response, 413, ErrorResponses.TOO_LARGE);
+      return;
+    }
+    chain.doFilter(new Limited(request), response);
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new LimitedStream(super.getInputStream());
+      }
+      return stream;
+    }
+  }
+
+  private static final class LimitedStream extends ServletInputStream {
+    private final ServletInputStream delegate;
+    private long read;
+
+    LimitedStream(ServletInputStream delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = delegate.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = delegate.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws BodyTooLargeException {
+      read += n;
+      if (read > LIMIT) {
+        throw new BodyTooLargeException();
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return delegate.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return delegate.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      delegate.setReadListener(listener);
+    }
+  }
+}
