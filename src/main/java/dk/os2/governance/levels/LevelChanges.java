@@ -3,6 +3,7 @@ package dk.os2.governance.levels;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
@@ -27,14 +28,16 @@ public class LevelChanges {
   private final Portfolio portfolio;
   private final ProductGroups groups;
   private final Catalogue catalogue;
+  private final ProcessIdentity processIdentity;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
-      Catalogue catalogue) {
+      Catalogue catalogue, ProcessIdentity processIdentity) {
     this.runtime = runtime;
     this.identity = identity;
     this.portfolio = portfolio;
     this.groups = groups;
     this.catalogue = catalogue;
+    this.processIdentity = processIdentity;
   }
 
   /**
@@ -69,7 +72,10 @@ public class LevelChanges {
     variables.put("reason", reason.trim());
     variables.put("applicant", userId);
     variables.put("proposer", userId);
-    return asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId());
+    var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId, (String) variables.get("currentLevel"), targetLevel,
+        (String) variables.get("direction"), catalogue.reference());
+    return processIdentity.starting(started,
+        () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
   }
 
   /** An annual evaluation cycle: the next evaluation after the configured interval, or at once. */
@@ -81,7 +87,11 @@ public class LevelChanges {
     variables.put("reason", "Årlig evaluering");
     variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
     variables.put("startNow", now);
-    return asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId());
+    var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
+        Body.FORRETNINGSLEDELSE.groupId(), (String) variables.get("currentLevel"), (String) variables.get("requestedLevel"), "keep",
+        catalogue.reference());
+    return processIdentity.starting(started,
+        () -> asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId()));
   }
 
   public boolean annualCycleRunning(String productId) {
