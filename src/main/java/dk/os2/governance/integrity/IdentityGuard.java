@@ -28,7 +28,11 @@ class IdentityGuard implements HistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (!(event instanceof HistoricVariableUpdateEventEntity variable) || SystemWrites.active()) {
+    if (!(event instanceof HistoricVariableUpdateEventEntity variable)) {
+      return;
+    }
+    CommandWrites.written(variable.getProcessInstanceId(), variable.getVariableName());
+    if (SystemWrites.active()) {
       return;
     }
     ProtectedVariables.Kind kind = ProtectedVariables.of(variable.getProcessDefinitionKey(), variable.getVariableName());

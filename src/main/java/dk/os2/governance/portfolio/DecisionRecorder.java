@@ -1,6 +1,7 @@
 package dk.os2.governance.portfolio;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.integrity.CommandWrites;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.levels.GroupKind;
 import dk.os2.governance.notification.OutcomeMail;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * target level) come from the process's identity recorded by the system, never from process
  * variables. The outcome must be one of the task's own outcomes; the listener writes it back to the
  * outcome variable, so the gateway after the task routes on exactly what was recorded, and the
- * service tasks that act on a decision read the recorded row.
+ * service tasks that act on a decision read the recorded row. The outcome (and a level chosen in
+ * the form) must have been written by the completion itself: a value left by an earlier round, or
+ * written into the process by another body before, is not this task's decision.
  */
 @Component("decisionRecorder")
 public class DecisionRecorder implements TaskListener {
@@ -101,6 +104,9 @@ public class DecisionRecorder implements TaskListener {
           + "' er ikke en af opgavens mulige afgørelser.");
     }
     String processInstanceId = task.getProcessInstanceId();
+    if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.outcome())) {
+      throw new ProcessEngineException("Afgørelsen skal sendes med opgavens egen formular, når opgaven afsluttes.");
+    }
     String productId = identity.productOf(processInstanceId);
     Optional<ProcessIdentity.Identity> levelProcess = identity.levelProcess(processInstanceId);
     Product product = portfolio.product(productId).orElseThrow();
@@ -110,6 +116,9 @@ public class DecisionRecorder implements TaskListener {
     if (levelApplies && "requestedLevel".equals(fields.level())) {
       level = levelProcess.map(ProcessIdentity.Identity::targetLevel).orElse(null);
     } else if (levelApplies && fields.level() != null) {
+      if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.level())) {
+        throw new ProcessEngineException("Niveauet skal sendes med opgavens egen formular, når opgaven afsluttes.");
+      }
       level = text(task, fields.level());
     }
     String rationale = text(task, fields.rationale());

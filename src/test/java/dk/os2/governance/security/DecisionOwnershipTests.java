@@ -235,6 +235,23 @@ class DecisionOwnershipTests extends IntegrationTests {
   }
 
   @Test
+  void aDecisionLeftInTheVariablesByAnotherBodyIsNotTheBoardsDecision() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Forudfyldt"));
+    // The secretariat writes the board's fields while screening (no guard protects outcome fields)...
+    completeAs("sekretariat", "forretningsledelse", pi, values("screeningDecision", "forward",
+        "screeningComment", "Klar", "boardDecision", "approve", "approvedLevel", "N3"));
+    recommend(pi);
+    Snapshot before = snapshot(pi, productOf(pi));
+    // ...and a board completion without its own outcome must not turn them into the board's decision.
+    assertThatThrownBy(() -> completeAs("bestyrelse", "bestyrelse", pi, values("boardRationale", "Set",
+        "meetingDate", LocalDate.now().minusDays(1).toString(), "minutesReference", "Referat pkt. 1")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("opgavens egen formular");
+    assertThat(snapshot(pi, productOf(pi))).isEqualTo(before);
+    assertThat(pi).isWaitingAt("UserTask_DecideProposal");
+    assertThat(portfolio.product(productOf(pi)).orElseThrow().status()).isEqualTo(ProductStatus.PROPOSED);
+  }
+
+  @Test
   void aCompletionMustCarryOneOfTheTasksOwnOutcomes() {
     ProcessInstance pi = propose(Proposals.uniqueName("Udfaldsfelt"));
     Snapshot before = snapshot(pi, productOf(pi));
