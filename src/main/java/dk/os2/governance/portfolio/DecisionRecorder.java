@@ -38,7 +38,11 @@ import org.springframework.stereotype.Component;
 @Component("decisionRecorder")
 public class DecisionRecorder implements TaskListener {
 
-  /** Which form fields of a task carry its outcome, level, rationale and justification. */
+  /**
+   * Which form fields of a task carry its outcome, level, rationale and justification. A level of
+   * {@code requestedLevel} (the level-change tasks) is not a form field: it stands for the level
+   * change's target level, recorded by the system when it started the process.
+   */
   private record Fields(String outcome, String level, String rationale, String justification, boolean board) {}
 
   private static final Map<String, Fields> FIELDS = Map.of(
@@ -98,14 +102,14 @@ public class DecisionRecorder implements TaskListener {
     if (fields == null) {
       throw new IllegalStateException("No decision fields are known for task " + key);
     }
+    String processInstanceId = task.getProcessInstanceId();
+    if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.outcome())) {
+      throw new ProcessEngineException("Afgørelsen skal sendes med opgavens egen formular, når opgaven afsluttes.");
+    }
     String outcome = text(task, fields.outcome());
     if (outcome == null || !LABELS.containsKey(key + ":" + outcome)) {
       throw new ProcessEngineException("Afgørelsen '" + (outcome == null ? "" : outcome)
           + "' er ikke en af opgavens mulige afgørelser.");
-    }
-    String processInstanceId = task.getProcessInstanceId();
-    if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.outcome())) {
-      throw new ProcessEngineException("Afgørelsen skal sendes med opgavens egen formular, når opgaven afsluttes.");
     }
     String productId = identity.productOf(processInstanceId);
     Optional<ProcessIdentity.Identity> levelProcess = identity.levelProcess(processInstanceId);
