@@ -218,6 +218,17 @@ class DecisionOwnershipTests extends IntegrationTests {
   }
 
   @Test
+  void aStartCannotNameAnotherProposer() {
+    String name = Proposals.uniqueName("Stedfortræder");
+    Map<String, Object> forged = Proposals.valid(catalogue, name, "N1");
+    forged.put("proposer", "angriber");
+    assertThatThrownBy(() -> as("kommune", "kommuner",
+        () -> engine.getRuntimeService().startProcessInstanceByKey("project-proposal", forged)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("'proposer'");
+    assertThat(portfolio.productNamed(name)).isEmpty();
+  }
+
+  @Test
   void theBoardCannotBeSkippedWithStartInstructions() {
     ProcessInstance victimProcess = propose(Proposals.uniqueName("Offer"));
     String victim = productOf(victimProcess);
