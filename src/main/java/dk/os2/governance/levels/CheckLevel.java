@@ -3,6 +3,8 @@ package dk.os2.governance.levels;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.evaluation.Evaluations;
+import dk.os2.governance.integrity.ProcessIdentity;
+import dk.os2.governance.integrity.SystemWrites;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,18 +21,21 @@ class CheckLevel implements JavaDelegate {
   private final Catalogue catalogue;
   private final Evaluations evaluations;
   private final ProductGroups groups;
+  private final ProcessIdentity identity;
 
-  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups) {
+  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity) {
     this.catalogue = catalogue;
     this.evaluations = evaluations;
     this.groups = groups;
+    this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String productId = (String) execution.getVariable("productId");
-    String level = (String) execution.getVariable("requestedLevel");
-    boolean handoverPending = "promote".equals(execution.getVariable("direction")) && "N3".equals(level);
+    ProcessIdentity.Identity started = identity.requireLevelProcess(execution.getProcessInstanceId());
+    String productId = started.productId();
+    String level = started.targetLevel();
+    boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
     SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);
 
@@ -43,12 +48,14 @@ class CheckLevel implements JavaDelegate {
       summary.append("\n\nGrupper og udbredelse:");
       structural.forEach(gap -> summary.append("\n- ").append(gap));
     }
-    execution.setVariable("levelCheckPassed", criteria.passed() && structural.isEmpty());
-    execution.setVariable("levelCheckSummary", summary.toString());
-    execution.setVariable("structuralGapCount", structural.size());
-    execution.setVariable("indicativeLevel", criteria.indicativeLevel() == null ? "intet" : criteria.indicativeLevel());
-    execution.setVariable("catalogueReference", criteria.catalogueReference());
-    execution.setVariable("evaluationId", evaluationId);
-    execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
+    SystemWrites.run(() -> {
+      execution.setVariable("levelCheckPassed", criteria.passed() && structural.isEmpty());
+      execution.setVariable("levelCheckSummary", summary.toString());
+      execution.setVariable("structuralGapCount", structural.size());
+      execution.setVariable("indicativeLevel", criteria.indicativeLevel() == null ? "intet" : criteria.indicativeLevel());
+      execution.setVariable("catalogueReference", criteria.catalogueReference());
+      execution.setVariable("evaluationId", evaluationId);
+      execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
+    });
   }
 }

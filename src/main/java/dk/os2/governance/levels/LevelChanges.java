@@ -3,6 +3,7 @@ package dk.os2.governance.levels;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
@@ -45,9 +46,10 @@ public class LevelChanges {
   private final Catalogue catalogue;
   private final RunningProcesses running;
   private final ManagementService management;
+  private final ProcessIdentity processIdentity;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
-      Catalogue catalogue, RunningProcesses running, ManagementService management) {
+      Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity) {
     this.runtime = runtime;
     this.identity = identity;
     this.portfolio = portfolio;
@@ -55,6 +57,7 @@ public class LevelChanges {
     this.catalogue = catalogue;
     this.running = running;
     this.management = management;
+    this.processIdentity = processIdentity;
   }
 
   /**
@@ -94,8 +97,10 @@ public class LevelChanges {
     variables.put("reason", reason.trim());
     variables.put("applicant", userId);
     variables.put("proposer", userId);
-    String processInstanceId =
-        asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId());
+    var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId,
+        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogue.reference());
+    String processInstanceId = processIdentity.starting(started,
+        () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
     running.held(productId, LEVEL_CHANGE, processInstanceId);
     return processInstanceId;
   }
@@ -128,8 +133,11 @@ public class LevelChanges {
     variables.put("reason", "Årlig evaluering");
     variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
     variables.put("startNow", now);
-    String processInstanceId =
-        asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId());
+    var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
+        Body.FORRETNINGSLEDELSE.groupId(), (String) variables.get("currentLevel"),
+        (String) variables.get("requestedLevel"), "keep", catalogue.reference());
+    String processInstanceId = processIdentity.starting(started,
+        () -> asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId()));
     running.held(productId, ANNUAL_EVALUATION, processInstanceId);
     return new CycleStart(processInstanceId, true);
   }

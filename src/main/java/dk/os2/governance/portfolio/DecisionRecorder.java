@@ -1,6 +1,9 @@
 package dk.os2.governance.portfolio;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.integrity.CommandWrites;
+import dk.os2.governance.integrity.ProcessIdentity;
+import dk.os2.governance.levels.GroupKind;
 import dk.os2.governance.notification.OutcomeMail;
 import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
@@ -8,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -21,11 +26,23 @@ import org.springframework.stereotype.Component;
  * Keeps every screening, recommendation, review and board decision of every governance process
  * in the portfolio's own table, in the same transaction as the task's completion, and tells the
  * proposer (or applicant) and the product's steering group.
+ *
+ * <p>Who and what the decision is about (the product, the proposer or applicant, a level change's
+ * target level) come from the process's identity recorded by the system, never from process
+ * variables. The outcome must be one of the task's own outcomes; the listener writes it back to the
+ * outcome variable, so the gateway after the task routes on exactly what was recorded, and the
+ * service tasks that act on a decision read the recorded row. The outcome (and a level chosen in
+ * the form) must have been written by the completion itself: a value left by an earlier round, or
+ * written into the process by another body before, is not this task's decision.
  */
 @Component("decisionRecorder")
 public class DecisionRecorder implements TaskListener {
 
-  /** Which form fields of a task carry its outcome, level, rationale and justification. */
+  /**
+   * Which form fields of a task carry its outcome, level, rationale and justification. A level of
+   * {@code requestedLevel} (the level-change tasks) is not a form field: it stands for the level
+   * change's target level, recorded by the system when it started the process.
+   */
   private record Fields(String outcome, String level, String rationale, String justification, boolean board) {}
 
   private static final Map<String, Fields> FIELDS = Map.of(
@@ -70,10 +87,12 @@ public class DecisionRecorder implements TaskListener {
 
   private final Portfolio portfolio;
   private final OutcomeMail outcomeMail;
+  private final ProcessIdentity identity;
 
-  DecisionRecorder(Portfolio portfolio, OutcomeMail outcomeMail) {
+  DecisionRecorder(Portfolio portfolio, OutcomeMail outcomeMail, ProcessIdentity identity) {
     this.portfolio = portfolio;
     this.outcomeMail = outcomeMail;
+    this.identity = identity;
   }
 
   @Override
@@ -83,17 +102,37 @@ public class DecisionRecorder implements TaskListener {
     if (fields == null) {
       throw new IllegalStateException("No decision fields are known for task " + key);
     }
+    String processInstanceId = task.getProcessInstanceId();
+    if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.outcome())) {
+      throw new ProcessEngineException("Afgørelsen skal sendes med opgavens egen formular, når opgaven afsluttes.");
+    }
     String outcome = text(task, fields.outcome());
+    if (outcome == null || !LABELS.containsKey(key + ":" + outcome)) {
+      throw new ProcessEngineException("Afgørelsen '" + (outcome == null ? "" : outcome)
+          + "' er ikke en af opgavens mulige afgørelser.");
+    }
+    String productId = identity.productOf(processInstanceId);
+    Optional<ProcessIdentity.Identity> levelProcess = identity.levelProcess(processInstanceId);
+    Product product = portfolio.product(productId).orElseThrow();
     boolean levelApplies = List.of("recommend", "approve", "demote").contains(outcome);
     String decisionId = UUID.randomUUID().toString();
-    String level = levelApplies && fields.level() != null ? text(task, fields.level()) : null;
+    String level = null;
+    if (levelApplies && "requestedLevel".equals(fields.level())) {
+      level = levelProcess.map(ProcessIdentity.Identity::targetLevel).orElse(null);
+    } else if (levelApplies && fields.level() != null) {
+      if (!CommandWrites.wroteInThisCommand(processInstanceId, fields.level())) {
+        throw new ProcessEngineException("Niveauet skal sendes med opgavens egen formular, når opgaven afsluttes.");
+      }
+      level = text(task, fields.level());
+    }
     String rationale = text(task, fields.rationale());
     String justification = fields.justification() == null ? null : text(task, fields.justification());
     LocalDate meeting = fields.board() ? MeetingDate.parse(task.getVariable("meetingDate")) : null;
     String minutes = fields.board() ? text(task, "minutesReference") : null;
-    portfolio.record(new Decision(decisionId, text(task, "productId"), task.getProcessInstanceId(), key, body(task),
+    portfolio.record(new Decision(decisionId, productId, processInstanceId, key, body(task),
         decidedBy(task), outcome, level, rationale, justification, meeting, minutes,
         text(task, "indicativeLevel"), text(task, "catalogueReference"), null));
+    task.setVariable(fields.outcome(), outcome);
 
     String label = LABELS.getOrDefault(key + ":" + outcome, outcome);
     if ("UserTask_RecommendProposal".equals(key)) {
@@ -113,15 +152,15 @@ public class DecisionRecorder implements TaskListener {
       facts.put("Referat", minutes);
     }
     List<String> people = new ArrayList<>();
-    people.add(text(task, "proposer"));
-    String steering = text(task, "steeringGroup");
+    people.add(identity.proposerOf(processInstanceId));
+    String steering = levelProcess.isPresent() ? GroupKind.STEERING.groupId(productId) : null;
     if (steering != null) {
       var identity = task.getProcessEngineServices().getIdentityService();
       Access.asSystem(identity, () -> identity.createUserQuery().memberOfGroup(steering).list())
           .stream().map(User::getId).forEach(people::add);
     }
-    outcomeMail.decisionMade(decisionId, task.getProcessInstanceId(), text(task, "productName"), people,
-        List.of(text(task, "contactEmail") == null ? "" : text(task, "contactEmail")), facts);
+    String contact = product.contactEmail() != null && product.contactEmail().contains("@") ? product.contactEmail() : "";
+    outcomeMail.decisionMade(decisionId, processInstanceId, product.name(), people, List.of(contact), facts);
   }
 
   private static String body(DelegateTask task) {

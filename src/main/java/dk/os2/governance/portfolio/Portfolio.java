@@ -206,6 +206,16 @@ public class Portfolio {
         Timestamp.from(d.decidedAt() == null ? Instant.now() : d.decidedAt()));
   }
 
+  /**
+   * What the given task of a process instance last recorded: the decision that the steps after the
+   * task act on, rather than process variables that a later submission could overwrite.
+   */
+  public Optional<Decision> latestDecision(String processInstanceId, String taskKey) {
+    return jdbc.query("""
+        select * from governance_decision where process_instance_id = ? and task_key = ?
+        order by decided_at desc, id desc limit 1""", DECISION, processInstanceId, taskKey).stream().findFirst();
+  }
+
   public List<Decision> decisions(String productId) {
     return jdbc.query("select * from governance_decision where product_id = ? order by decided_at, id",
         DECISION, productId);

@@ -5,11 +5,14 @@ import static dk.os2.governance.proposal.ProposalVariables.CHECK_GAP_COUNT;
 import static dk.os2.governance.proposal.ProposalVariables.CHECK_PASSED;
 import static dk.os2.governance.proposal.ProposalVariables.CHECK_SUMMARY;
 import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
-import static dk.os2.governance.proposal.ProposalVariables.REQUESTED_LEVEL;
 
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.evaluation.Evaluations;
+import dk.os2.governance.integrity.ProcessIdentity;
+import dk.os2.governance.integrity.SystemWrites;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,22 +27,32 @@ class CheckSelfAssessment implements JavaDelegate {
 
   private final Catalogue catalogue;
   private final Evaluations evaluations;
+  private final ProcessIdentity identity;
+  private final Portfolio portfolio;
 
-  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations) {
+  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio) {
     this.catalogue = catalogue;
     this.evaluations = evaluations;
+    this.identity = identity;
+    this.portfolio = portfolio;
   }
 
+  /** The proposal's own product, and the level its proposer asked for in their own form. */
   @Override
   public void execute(DelegateExecution execution) {
-    String level = (String) execution.getVariable(REQUESTED_LEVEL);
+    SystemWrites.run(() -> check(execution));
+  }
+
+  private void check(DelegateExecution execution) {
+    String productId = identity.productOf(execution.getProcessInstanceId());
+    String level = portfolio.product(productId).map(Product::requestedLevel).orElseThrow();
     SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
     execution.setVariable(CHECK_PASSED, result.passed());
     execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
     execution.setVariable(CHECK_SUMMARY, result.summary());
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
-    String evaluationId = evaluations.automated((String) execution.getVariable(ProposalVariables.PRODUCT_ID), catalogue,
+    String evaluationId = evaluations.automated(productId, catalogue,
         level, execution.getVariables(), execution.getProcessInstanceId());
     execution.setVariable("evaluationId", evaluationId);
     evaluations.details(evaluationId).ifPresent(details -> {

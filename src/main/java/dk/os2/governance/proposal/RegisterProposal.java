@@ -5,19 +5,27 @@ import static dk.os2.governance.proposal.ProposalVariables.PRODUCT_NAME;
 import static dk.os2.governance.proposal.ProposalVariables.PROPOSER;
 import static dk.os2.governance.proposal.ProposalVariables.REQUESTED_LEVEL;
 
+import dk.os2.governance.integrity.ProcessIdentity;
+import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.Portfolio;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records a new or supplemented proposal in the portfolio, as a proposed product. */
+/**
+ * Records a new or supplemented proposal in the portfolio, as a proposed product. The product is
+ * found by the proposal's own process instance (never by a {@code productId} variable), and its
+ * proposer is the engine's initiator at the first registration, which no later step changes.
+ */
 @Component("registerProposal")
 class RegisterProposal implements JavaDelegate {
 
   private final Portfolio portfolio;
+  private final ProcessIdentity identity;
 
-  RegisterProposal(Portfolio portfolio) {
+  RegisterProposal(Portfolio portfolio, ProcessIdentity identity) {
     this.portfolio = portfolio;
+    this.identity = identity;
   }
 
   @Override
@@ -28,9 +36,10 @@ class RegisterProposal implements JavaDelegate {
         text(execution, "participatingMunicipalities"), text(execution, "suppliers"),
         text(execution, "licence"), text(execution, "repositoryUrl"), text(execution, REQUESTED_LEVEL),
         text(execution, PROPOSER), execution.getProcessInstanceId());
-    String productId = (String) execution.getVariable(PRODUCT_ID);
+    String productId = identity.proposalProduct(execution.getProcessInstanceId()).orElse(null);
     if (productId == null) {
-      execution.setVariable(PRODUCT_ID, portfolio.registerProposal(proposal));
+      String registered = portfolio.registerProposal(proposal);
+      SystemWrites.run(() -> execution.setVariable(PRODUCT_ID, registered));
     } else {
       portfolio.updateProposal(productId, proposal);
     }

@@ -17,12 +17,4 @@ public record FormField(
     String validationType,
     List<String> values,
     boolean conditional,
-    String subtype) {
-
-  public boolean isText() {
-    return switch (type) {
-      case "textfield", "textarea", "select", "radio", "datetime" -> true;
-      default -> false;
-    };
-  }
-}
+    String subtype) {}

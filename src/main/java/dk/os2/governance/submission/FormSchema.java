@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The input fields of one Camunda Form, read from its JSON. */
+/**
+ * The submittable input fields of one Camunda Form, read from its JSON. A field the form shows
+ * disabled or read-only (for display, e.g. a level the system computed) is not submittable: a
+ * submission carrying it is refused like one carrying a field the form does not have.
+ */
 public record FormSchema(String id, Map<String, FormField> fields) {
 
   private static final Set<String> INPUT_TYPES = Set.of(
@@ -24,6 +28,22 @@ public record FormSchema(String id, Map<String, FormField> fields) {
     return new FormSchema(form.path("id").asText(), fields);
   }
 
+  /**
+   * Whether the form shows the field without letting the user change it: {@code disabled}, or
+   * {@code readonly} as {@code true} or as an expression (which may make it read-only at any time,
+   * so the server takes the stricter reading).
+   */
+  static boolean displayOnly(JsonNode component) {
+    return flag(component.path("disabled")) || flag(component.path("readonly"));
+  }
+
+  private static boolean flag(JsonNode value) {
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    return value.isTextual() && !value.asText().isBlank() && !"false".equalsIgnoreCase(value.asText().trim());
+  }
+
   private static void collect(JsonNode components, boolean insideConditional, Map<String, FormField> fields) {
     for (JsonNode component : components) {
       boolean conditional = insideConditional || component.hasNonNull("conditional");
@@ -31,7 +51,7 @@ public record FormSchema(String id, Map<String, FormField> fields) {
       if (component.has("components")) {
         collect(component.path("components"), conditional, fields);
       }
-      if (!INPUT_TYPES.contains(type) || !component.hasNonNull("key")) {
+      if (!INPUT_TYPES.contains(type) || !component.hasNonNull("key") || displayOnly(component)) {
         continue;
       }
       JsonNode validate = component.path("validate");

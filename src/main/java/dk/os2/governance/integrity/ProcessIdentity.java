@@ -1,0 +1,125 @@
+package dk.os2.governance.integrity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The identity of a running governance process, from the application's own tables and never from
+ * process variables: which product it is about, who proposed or applied, and for a level change or
+ * annual evaluation the current and target level and the catalogue version at start.
+ *
+ * <p>A proposal's identity is its product row (registered by the proposal's first step, with the
+ * engine's initiator as proposer). A level change's or annual evaluation's identity is written when
+ * the application starts it ({@link #starting}); as the process's start listener this bean refuses
+ * a start that the application did not make.
+ */
+@Component("processIdentity")
+public class ProcessIdentity implements ExecutionListener {
+
+  /** What the system knew when it started a process. */
+  public record Identity(
+      String processInstanceId,
+      String processKey,
+      String productId,
+      String applicant,
+      String currentLevel,
+      String targetLevel,
+      String direction,
+      String catalogueReference) {}
+
+  private static final ThreadLocal<Identity> PENDING = new ThreadLocal<>();
+
+  private final JdbcTemplate jdbc;
+
+  ProcessIdentity(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Starts a level change or annual evaluation with this identity (its process instance id left
+   * {@code null}): the process's start listener records it under the new instance's id.
+   */
+  public String starting(Identity identity, Supplier<String> start) {
+    PENDING.set(identity);
+    try {
+      return SystemWrites.call(start);
+    } finally {
+      PENDING.remove();
+    }
+  }
+
+  /** The start listener of the level-change and annual-evaluation processes. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    Identity pending = PENDING.get();
+    String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    if (pending == null || !pending.processKey().equals(key)) {
+      throw new ProcessEngineException("Processen kan kun startes af systemet, ikke direkte i procesmotoren.");
+    }
+    PENDING.remove();
+    jdbc.update("""
+        insert into process_identity (process_instance_id, process_key, product_id, applicant, current_level,
+          target_level, direction, catalogue_reference, started_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        execution.getProcessInstanceId(), key, pending.productId(), pending.applicant(), pending.currentLevel(),
+        pending.targetLevel(), pending.direction(), pending.catalogueReference(), Timestamp.from(Instant.now()));
+  }
+
+  /** The recorded identity of a level change or annual evaluation. */
+  public Optional<Identity> levelProcess(String processInstanceId) {
+    return jdbc.query("select * from process_identity where process_instance_id = ?", (rs, n) -> new Identity(
+        rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("product_id"),
+        rs.getString("applicant"), rs.getString("current_level"), rs.getString("target_level"),
+        rs.getString("direction"), rs.getString("catalogue_reference")), processInstanceId).stream().findFirst();
+  }
+
+  /** The level change's or annual evaluation's identity; refuses if the system never recorded one. */
+  public Identity requireLevelProcess(String processInstanceId) {
+    return levelProcess(processInstanceId).orElseThrow(() -> new ProcessEngineException(
+        "Processen har ingen identitet registreret af systemet og kan ikke ændre porteføljen."));
+  }
+
+  /** The product a proposal registered, by the proposal's process instance id. */
+  public Optional<String> proposalProduct(String processInstanceId) {
+    List<String> ids = jdbc.queryForList("select id from product where proposal_process_id = ?", String.class,
+        processInstanceId);
+    return ids.stream().findFirst();
+  }
+
+  /** The product a process is about: a proposal's own product, or the recorded one. */
+  public String productOf(String processInstanceId) {
+    return levelProcess(processInstanceId).map(Identity::productId)
+        .or(() -> proposalProduct(processInstanceId))
+        .orElseThrow(() -> new ProcessEngineException("Processen hører ikke til et produkt i porteføljen."));
+  }
+
+  /** Who proposed (a proposal) or applied (a level change): the person the process reports back to. */
+  public String proposerOf(String processInstanceId) {
+    Optional<Identity> level = levelProcess(processInstanceId);
+    if (level.isPresent()) {
+      return level.get().applicant();
+    }
+    return jdbc.queryForList("select proposed_by from product where proposal_process_id = ?", String.class,
+            processInstanceId).stream().findFirst()
+        .orElseThrow(() -> new ProcessEngineException("Forslaget har ingen registreret forslagsstiller."));
+  }
+
+  /** For the models' expressions: {@code camunda:assignee="${processIdentity.proposer(execution)}"}. */
+  public String proposer(DelegateExecution execution) {
+    return proposerOf(execution.getProcessInstanceId());
+  }
+
+  /** For the models' expressions: {@code ${processIdentity.applicant(execution)}}. */
+  public String applicant(DelegateExecution execution) {
+    return requireLevelProcess(execution.getProcessInstanceId()).applicant();
+  }
+}
