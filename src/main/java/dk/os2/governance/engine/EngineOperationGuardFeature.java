@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
- * Registers {@link EngineOperationGuard} in every Jersey application of the server: the engine
+ * Registers {@link EngineOperationGuard} and {@link EngineErrorTranslation} in every Jersey application of the server: the engine
  * REST API that the Spring Boot starter serves and each JAX-RS application of the Camunda webapps.
  * Forced, so no application can opt out by turning auto-discovery off.
  */
@@ -14,6 +14,9 @@ public class EngineOperationGuardFeature implements ForcedAutoDiscoverable {
   public void configure(FeatureContext context) {
     if (!context.getConfiguration().isRegistered(EngineOperationGuard.class)) {
       context.register(EngineOperationGuard.class);
+    }
+    if (!context.getConfiguration().isRegistered(EngineErrorTranslation.class)) {
+      context.register(EngineErrorTranslation.class);
     }
   }
 }

@@ -1,0 +1,83 @@
+package dk.os2.governance.engine;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's REST API answers errors in English, and some bad input (an unknown task, a task
+ * someone else claimed) with 500. Users see these messages in Tasklist, so every error answer of
+ * the engine's JAX-RS resources is given a Danish message and the status that fits: 404 for what
+ * does not exist, 409 for a task already claimed or changed at the same time, 400 for unreadable
+ * input. A Danish reason of the application's own (a rule of the process that refused the
+ * operation) is kept as it is. The English original goes to the log.
+ */
+public class EngineErrorTranslation implements ContainerResponseFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineErrorTranslation.class);
+  /** Danish letters or common Danish words: the application's own reasons. */
+  private static final Pattern DANISH = Pattern.compile("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|allerede|opgaven)\\b");
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(response.getEntity() instanceof ExceptionDto error) || response.getStatus() < 400) {
+      return;
+    }
+    String type = error.getType() == null ? "" : error.getType();
+    String original = error.getMessage() == null ? "" : error.getMessage();
+    int status = status(response.getStatus(), type, original);
+    String danish = danishPart(original);
+    error.setMessage(danish != null ? danish : message(status, type));
+    if (status != response.getStatus()) {
+      response.setStatus(status);
+    }
+    LOG.debug("Engine error {} {} translated to {}: {}", response.getStatus(), type, status, original);
+  }
+
+  private static int status(int status, String type, String message) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if ("TaskAlreadyClaimedException".equals(type) || "OptimisticLockingException".equals(type)) {
+      return 409;
+    }
+    if (status >= 500 && ("NullValueException".equals(type) || "NotFoundException".equals(type)
+        || lower.contains("cannot find") || lower.contains("no task") || lower.contains("doesn't exist")
+        || lower.contains("does not exist") || lower.contains("not found"))) {
+      return 404;
+    }
+    if (status >= 500 && ("BadUserRequestException".equals(type) || "NotValidException".equals(type)
+        || "FormFieldValidationException".equals(type))) {
+      return 400;
+    }
+    return status;
+  }
+
+  /** The application's own Danish reason inside a message the engine prefixed in English. */
+  static String danishPart(String message) {
+    String[] parts = message.split(": ");
+    for (int i = 0; i < parts.length; i++) {
+      String rest = String.join(": ", java.util.Arrays.copyOfRange(parts, i, parts.length)).trim();
+      if (!rest.isEmpty() && DANISH.matcher(rest).find() && !rest.matches("(?s).*\\b(the|with|cannot|is)\\b.*")) {
+        return rest;
+      }
+    }
+    return null;
+  }
+
+  private static String message(int status, String type) {
+    return switch (status) {
+      case 401 -> "Du skal være logget ind.";
+      case 403 -> "Du har ikke adgang til at gøre dette: opgaven eller processen hører til en anden.";
+      case 404 -> "Opgaven, processen eller det, du spurgte efter, findes ikke (eller er allerede afsluttet).";
+      case 409 -> "TaskAlreadyClaimedException".equals(type)
+          ? "Opgaven er allerede taget af en anden."
+          : "En anden ændrede det samme på samme tid; intet er ændret. Prøv igen.";
+      case 400 -> "Forespørgslen kan ikke udføres: et felt mangler, har en forkert type eller et ugyldigt indhold.";
+      default -> ErrorResponses.byStatus(status);
+    };
+  }
+}
