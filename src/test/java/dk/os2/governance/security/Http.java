@@ -53,6 +53,14 @@ final class Http {
     return http;
   }
 
+  /** A browser that visited the webapps without logging in: a session and its CSRF token. */
+  static Http anonymousSession(String baseUrl) throws IOException, InterruptedException {
+    CookieManager cookies = new CookieManager();
+    Http http = new Http(baseUrl, HttpClient.newBuilder().cookieHandler(cookies).build(), cookies, null);
+    http.send(http.request("GET", "/camunda/app/admin/default/", null, null), false);
+    return http;
+  }
+
   /** The webapps' CSRF cookie, as their scripts read it. */
   Optional<String> xsrfCookie() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
