@@ -21,6 +21,9 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineErrorTranslation.class);
   /** Danish letters or common Danish words: the application's own reasons. */
+  /** Words and marks of the engine's and Jackson's English messages. */
+  private static final Pattern ENGLISH = Pattern.compile(
+      "(?i)\\b(the|with|cannot|is|of|from|value|type|deserialize|exception|java|null)\\b|`");
   private static final Pattern DANISH = Pattern.compile("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|allerede|opgaven)\\b");
 
   @Override
@@ -44,7 +47,8 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
     if ("TaskAlreadyClaimedException".equals(type) || "OptimisticLockingException".equals(type)) {
       return 409;
     }
-    if (status >= 500 && ("NullValueException".equals(type) || "NotFoundException".equals(type)
+    boolean unexpected = status >= 500 || "BadUserRequestException".equals(type);
+    if (unexpected && ("NullValueException".equals(type) || "NotFoundException".equals(type)
         || lower.contains("cannot find") || lower.contains("no task") || lower.contains("doesn't exist")
         || lower.contains("does not exist") || lower.contains("not found"))) {
       return 404;
@@ -61,7 +65,7 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
     String[] parts = message.split(": ");
     for (int i = 0; i < parts.length; i++) {
       String rest = String.join(": ", java.util.Arrays.copyOfRange(parts, i, parts.length)).trim();
-      if (!rest.isEmpty() && DANISH.matcher(rest).find() && !rest.matches("(?s).*\\b(the|with|cannot|is)\\b.*")) {
+      if (DANISH.matcher(rest).find() && !ENGLISH.matcher(rest).find()) {
         return rest;
       }
     }
