@@ -1,5 +1,8 @@
 package dk.os2.governance.security;
 
+import static dk.os2.governance.security.EngineCalls.message;
+import static dk.os2.governance.security.EngineCalls.snapshot;
+import static dk.os2.governance.security.EngineCalls.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,11 +59,6 @@ class EngineBadInputTests extends IntegrationTests {
 
   record Raw(String text) {}
 
-  static Map<String, Object> variables(Map<String, ?> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
-  }
 
   static Map<String, Object> screening(String decision, String comment) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -152,7 +150,7 @@ class EngineBadInputTests extends IntegrationTests {
     String claimed = engine.getTaskService().createTaskQuery().processInstanceId(other.getId()).singleResult().getId();
     engine.getTaskService().setAssignee(claimed, "admin");
 
-    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> before = snapshot(jdbc, engine, pi);
     Object body = bad.body().apply(catalogue);
     byte[] bytes = body == null ? null
         : body instanceof Raw r ? r.text().getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
@@ -165,23 +163,9 @@ class EngineBadInputTests extends IntegrationTests {
     String message = message(response);
     assertThat(message).as("a Danish message").containsPattern("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|må|allerede)\\b")
         .doesNotContain("Exception").doesNotContain("Cannot").doesNotContain("java.").doesNotContainIgnoringCase("sql");
-    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);
     assertThat(engine.getTaskService().createTaskQuery().taskId(claimed).singleResult().getAssignee()).isEqualTo("admin");
   }
 
-  Map<String, Object> snapshot(ProcessInstance pi) {
-    Map<String, Object> facts = new LinkedHashMap<>(State.of(jdbc, engine).facts());
-    facts.put("position", engine.getRuntimeService().getActiveActivityIds(pi.getId()));
-    facts.put("variables", new java.util.TreeMap<>(engine.getRuntimeService().getVariables(pi.getId())).toString());
-    return facts;
-  }
 
-  static String message(HttpResponse<String> response) {
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      return body.path("message").asText();
-    } catch (Exception e) {
-      return response.body();
-    }
-  }
 }

@@ -1,5 +1,8 @@
 package dk.os2.governance.security;
 
+import static dk.os2.governance.security.EngineCalls.message;
+import static dk.os2.governance.security.EngineCalls.snapshot;
+import static dk.os2.governance.security.EngineCalls.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,19 +71,6 @@ class EngineSurfaceTests extends IntegrationTests {
     return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
   }
 
-  /** Everything a refused request must leave as it was, for one process and the whole application. */
-  Map<String, Object> snapshot(ProcessInstance pi) {
-    Map<String, Object> facts = new LinkedHashMap<>(State.of(jdbc, engine).facts());
-    facts.put("users", engine.getIdentityService().createUserQuery().count());
-    facts.put("filters", engine.getFilterService().createFilterQuery().count());
-    if (pi != null) {
-      facts.put("position", engine.getRuntimeService().getActiveActivityIds(pi.getId()));
-      facts.put("variables", new java.util.TreeMap<>(engine.getRuntimeService().getVariables(pi.getId())).toString());
-      Task task = taskOf(pi);
-      facts.put("task", task == null ? null : task.getId() + "/" + task.getAssignee());
-    }
-    return facts;
-  }
 
   static byte[] json(Object body) {
     try {
@@ -90,11 +80,6 @@ class EngineSurfaceTests extends IntegrationTests {
     }
   }
 
-  static Map<String, Object> variables(Map<String, ?> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
-  }
 
   /** A request as an API client (HTTP Basic) or, for paths under /camunda, as a Tasklist session. */
   HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
@@ -103,14 +88,6 @@ class EngineSurfaceTests extends IntegrationTests {
         body == null ? null : json(body)), path.startsWith("/camunda/"));
   }
 
-  static String message(HttpResponse<String> response) {
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      return body.path("message").asText();
-    } catch (Exception e) {
-      return response.body();
-    }
-  }
 
   /** The spellings of one engine operation under the engine's two REST applications. */
   static Stream<String> spellings(String operation) {
@@ -130,7 +107,7 @@ class EngineSurfaceTests extends IntegrationTests {
   void theSecretariatCannotSetTheBoardsDecisionAtScreening(String route) throws Exception {
     ProcessInstance pi = proposal();
     String taskId = taskOf(pi).getId();
-    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> before = snapshot(jdbc, engine, pi);
 
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("screeningDecision", "forward");
@@ -141,7 +118,7 @@ class EngineSurfaceTests extends IntegrationTests {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(message(response)).contains("boardDecision").contains("hører ikke til formularen");
-    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "{0} carries {1}")
@@ -149,14 +126,14 @@ class EngineSurfaceTests extends IntegrationTests {
   void noCompletionChangesTheProcessIdentity(String route, String variable, Object value) throws Exception {
     ProcessInstance pi = proposal();
     String taskId = taskOf(pi).getId();
-    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> before = snapshot(jdbc, engine, pi);
 
     HttpResponse<String> response = send("sekretariat", "POST", route.replace("{id}", taskId),
         variables(Map.of("screeningDecision", "forward", "screeningComment", "Ok", variable, value)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(message(response)).contains(variable);
-    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);
   }
 
   static Stream<Arguments> identityInjections() {
@@ -196,14 +173,14 @@ class EngineSurfaceTests extends IntegrationTests {
   void aNonCanonicalSpellingIsRefusedBeforeAnythingRuns(String route) throws Exception {
     ProcessInstance pi = proposal();
     String taskId = taskOf(pi).getId();
-    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> before = snapshot(jdbc, engine, pi);
 
     HttpResponse<String> response = send("sekretariat", "POST", route.replace("{id}", taskId),
         variables(Map.of("screeningDecision", "forward", "screeningComment", "Ok", "boardDecision", "approve")));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(message(response)).doesNotContainIgnoringCase("exception").doesNotContain("Bad Request");
-    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);
   }
 
   @Test
@@ -228,7 +205,7 @@ class EngineSurfaceTests extends IntegrationTests {
   void aMunicipalityCannotSkipTheBoardWithStartInstructions(String route, int status) throws Exception {
     ProcessInstance victim = proposal();
     String victimProduct = (String) engine.getRuntimeService().getVariable(victim.getId(), "productId");
-    Map<String, Object> before = snapshot(victim);
+    Map<String, Object> before = snapshot(jdbc, engine, victim);
     long processes = engine.getRuntimeService().createProcessInstanceQuery().count();
 
     Map<String, Object> body = new LinkedHashMap<>(variables(Map.of("boardDecision", "approve",
@@ -242,7 +219,7 @@ class EngineSurfaceTests extends IntegrationTests {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(message(response)).isNotBlank().doesNotContainIgnoringCase("exception");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(processes);
-    assertThat(snapshot(victim)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, victim)).isEqualTo(before);
   }
 
   // --- 3: deny by default -----------------------------------------------------------------------
@@ -291,7 +268,7 @@ class EngineSurfaceTests extends IntegrationTests {
   void whatNoBodyNeedsIsRefused(String method, String route, String body) throws Exception {
     ProcessInstance pi = proposal();
     String taskId = taskOf(pi).getId();
-    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> before = snapshot(jdbc, engine, pi);
     String path = route.replace("{pi}", pi.getId()).replace("{task}", taskId);
     Http http = Http.basic(baseUrl(), "sekretariat");
     HttpResponse<String> response = http.send(http.request(method, path, body == null ? null : "application/json",
@@ -299,7 +276,7 @@ class EngineSurfaceTests extends IntegrationTests {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(message(response)).contains("ikke tilladt");
-    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);
   }
 
   @Test
