@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -16,17 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parameters ({@code ;}), encoded {@code / ; % .} or backslash, {@code //}, {@code /./} and
  * {@code /../} are answered with 400. Checks further in (login, the engine guard, form
  * validation) then never meet a second spelling of the same resource. Spring Security's
- * {@link StrictHttpFirewall} decides.
+ * {@link StrictHttpFirewall} decides. Methods other than GET, HEAD, POST, PUT and DELETE are
+ * answered with 405.
  */
 public class CanonicalUrlFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(CanonicalUrlFilter.class);
+
+  private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!ALLOWED_METHODS.contains(request.getMethod())) {
+      // OPTIONS would hand anyone the REST API's WADL description; no page or client needs it.
+      ApiErrors.write(response, 405, "Metoden " + request.getMethod() + " er ikke tilladt.", null);
+      return;
+    }
     try {
       firewall.getFirewalledRequest(request);
     } catch (RequestRejectedException e) {

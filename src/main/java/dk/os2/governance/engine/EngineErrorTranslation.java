@@ -3,6 +3,7 @@ package dk.os2.governance.engine;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -24,11 +25,23 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
   /** Words and marks of the engine's and Jackson's English messages. */
   private static final Pattern ENGLISH = Pattern.compile(
       "(?i)\\b(the|with|cannot|is|of|from|value|type|deserialize|exception|java|null)\\b|`");
+  /** Exceptions of the JSON parser: input a client sent, never a server fault. */
+  private static final Pattern JACKSON = Pattern.compile("Json|StreamConstraints|MismatchedInput|StreamRead");
   private static final Pattern DANISH = Pattern.compile("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|allerede|opgaven)\\b");
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!(response.getEntity() instanceof ExceptionDto error) || response.getStatus() < 400) {
+    if (response.getStatus() < 400 || request.getProperty(EngineOperationGuard.OWN_REFUSAL) != null) {
+      return;
+    }
+    if (response.getEntity() instanceof String text) {
+      // The JSON parser's complaints arrive as bare English text.
+      ExceptionDto replaced = new ExceptionDto();
+      replaced.setType("InvalidRequestException");
+      replaced.setMessage(text);
+      response.setEntity(replaced, null, MediaType.APPLICATION_JSON_TYPE);
+    }
+    if (!(response.getEntity() instanceof ExceptionDto error)) {
       return;
     }
     String type = error.getType() == null ? "" : error.getType();
@@ -36,6 +49,9 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
     int status = status(response.getStatus(), type, original);
     String danish = danishPart(original);
     error.setMessage(danish != null ? danish : message(status, type));
+    if (JACKSON.matcher(type).find()) {
+      error.setType("InvalidRequestException"); // a parser's class name tells a user nothing
+    }
     if (status != response.getStatus()) {
       response.setStatus(status);
     }
@@ -53,7 +69,7 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
         || lower.contains("does not exist") || lower.contains("not found"))) {
       return 404;
     }
-    if (status >= 500 && ("BadUserRequestException".equals(type) || "NotValidException".equals(type)
+    if (status >= 500 && (JACKSON.matcher(type).find() || "BadUserRequestException".equals(type) || "NotValidException".equals(type)
         || "FormFieldValidationException".equals(type))) {
       return 400;
     }

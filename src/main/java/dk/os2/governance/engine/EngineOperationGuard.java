@@ -37,6 +37,9 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 public class EngineOperationGuard implements ContainerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineOperationGuard.class);
+  /** Marks a refusal of this guard, whose Danish answer no later filter rewrites. */
+  static final String OWN_REFUSAL = EngineOperationGuard.class.getName() + ".refusal";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Context
@@ -70,6 +73,7 @@ public class EngineOperationGuard implements ContainerRequestFilter {
       refusal = Optional.of(new EngineOperations.Refusal(413, "Forespørgslen er for stor (højst 1 MB).", List.of()));
     }
     if (refusal.isPresent()) {
+      request.setProperty(OWN_REFUSAL, Boolean.TRUE);
       LOG.info("Refused {} {} ({}.{}): {} {}", request.getMethod(), request.getUriInfo().getPath(),
           resourceInfo.getResourceClass().getSimpleName(), call.method(), refusal.get().status(),
           refusal.get().message());

@@ -13,12 +13,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import dk.os2.governance.identity.Access;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +37,12 @@ import org.springframework.stereotype.Component;
  *       whose only permitted expressions are {@code ${currentUser()}} and
  *       {@code ${currentUserGroups()}}; starting a process other than through its start form;
  *       ending a task other than by submitting its form (BPMN error, escalation, resolve).
+ *   <li>A task is claimed and completed only by its body (its candidate groups, or its assignee
+ *       where it has none), administrators included.
  *   <li>Form submissions ({@code submit-form} and {@code complete} of a task, {@code submit-form}
  *       of a start form): exactly the form's fields, validated by {@link FormSubmissions}.
  *   <li>Deny by default for everyone but administrators: reads, queries, the task operations
- *       Tasklist needs (claim, unclaim, assign, comment), and a user's own profile and password are
+ *       Tasklist needs (claim, unclaim, assign), and a user's own profile and password are
  *       allowed; every other write (start instructions, modification, migration, variables outside
  *       a form, messages, signals, jobs, suspension, deletion, deployments, identity and
  *       authorizations) is refused with 403.
@@ -55,13 +62,15 @@ public class EngineOperations {
   /** Writes any logged-in user may make, by resource type and method; the engine authorizes them. */
   private static final Map<String, Set<String>> USER_WRITES = Map.of(
       "TaskResource", Set.of("submit", "complete", "claim", "unclaim", "setAssignee"),
-      "TaskCommentResource", Set.of("createComment"),
       "ProcessDefinitionResource", Set.of("submitForm"),
       "UserAuthenticationResource", Set.of("doLogin", "doLogout"));
 
   static final String NOT_ALLOWED =
       "Denne handling er ikke tilladt i OS2's styringsmodel. Opgaver løses med deres formular i Tasklist, "
           + "og processer startes med deres startformular.";
+
+  static final String NOT_THE_BODY =
+      "Opgaven hører til et andet organ og kan kun tages og løses af dets medlemmer.";
 
   /** A resolved call to a REST resource method. */
   public record Call(String httpMethod, Set<String> resourceTypes, String method, Map<String, String> pathParameters,
@@ -119,6 +128,10 @@ public class EngineOperations {
     if (expressions.isPresent()) {
       return expressions;
     }
+    if (call.is("TaskResource", "submit", "complete", "claim") && user != null
+        && !ownsTask(user, call.path("id"))) {
+      return Refusal.of(403, NOT_THE_BODY);
+    }
     if (call.is("TaskResource", "submit", "complete")) {
       return formRefusal(submissions.checkTaskCompletion(call.path("id"), call.body().get()));
     }
@@ -140,6 +153,29 @@ public class EngineOperations {
       return Optional.empty();
     }
     return Refusal.of(403, NOT_ALLOWED);
+  }
+
+  /**
+   * Whether the caller is the task's body: a member of one of its candidate groups (or a candidate
+   * user) where it has candidates, else its assignee. Administrators are no exception, and an
+   * assignment does not make a stranger the body. An unknown task is left for the engine (404).
+   */
+  private boolean ownsTask(Authentication user, String taskId) {
+    IdentityService identity = engine.getIdentityService();
+    return Access.asSystem(identity, () -> {
+      Task task = taskId == null ? null : engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return true;
+      }
+      List<IdentityLink> candidates = engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+      if (candidates.isEmpty()) {
+        return user.getUserId().equals(task.getAssignee());
+      }
+      List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+      return candidates.stream().anyMatch(link -> user.getUserId().equals(link.getUserId())
+          || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+    });
   }
 
   private static boolean allowedWrite(Call call) {

@@ -133,6 +133,8 @@ class EngineBadInputTests extends IntegrationTests {
         new Case("forkert type i forespørgsel", "kommune", "POST", "/engine-rest/task",
             c -> Map.of("priority", "høj"), 400),
         new Case("ugyldig JSON i forespørgsel", "kommune", "POST", "/engine-rest/task", c -> raw("[{"), 400),
+        new Case("tal med 5000 cifre", "admin", "POST", "/engine-rest/task", c -> raw("{\"x\":" + "1".repeat(5000) + "}"), 400),
+        new Case("afbrudt JSON", "kommune", "POST", "/engine-rest/task", c -> raw("{\"a\":"), 400),
         new Case("for stor indsendelse", "sekretariat", "POST", task + "/submit-form",
             c -> screening("forward", "x".repeat(1_100_000)), 413));
   }
@@ -161,6 +163,7 @@ class EngineBadInputTests extends IntegrationTests {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
     String message = message(response);
+    assertThat(response.body()).doesNotContain("StreamConstraints").doesNotContain("JsonParse");
     assertThat(message).as("a Danish message").containsPattern("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|må|allerede)\\b")
         .doesNotContain("Exception").doesNotContain("Cannot").doesNotContain("java.").doesNotContainIgnoringCase("sql");
     assertThat(snapshot(jdbc, engine, pi)).isEqualTo(before);

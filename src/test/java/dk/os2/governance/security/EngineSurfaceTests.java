@@ -192,6 +192,21 @@ class EngineSurfaceTests extends IntegrationTests {
     assertThat(send("kommune", "GET", "/app//produkter", null).statusCode()).isEqualTo(400);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("unusedMethods")
+  void methodsNoClientNeedsAreRefusedAndTheApiIsNotDescribedToStrangers(String method, String route) throws Exception {
+    Http anonymous = Http.anonymousSession(baseUrl());
+    HttpResponse<String> response = anonymous.send(anonymous.request(method, route, null, null));
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.body()).doesNotContain("wadl");
+  }
+
+  static Stream<Arguments> unusedMethods() {
+    return Stream.of("OPTIONS", "PATCH", "TRACE").flatMap(method -> Stream.of("/engine-rest/engine",
+        "/engine-rest/task", "/camunda/api/engine/engine/", "/camunda/api/admin/auth/user/default", "/api/products")
+        .map(route -> Arguments.of(method, route)));
+  }
+
   // --- 3: starts only through the start form; no start instructions -----------------------------
 
   static Stream<Arguments> startAttacks() {
@@ -290,7 +305,8 @@ class EngineSurfaceTests extends IntegrationTests {
     assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     assertThat(taskOf(pi).getAssignee()).isEqualTo("sekretariat");
     assertThat(session.send(session.request("POST", base + "/comment/create", "application/json",
-        json(Map.of("message", "Ser på det i morgen"))), true).statusCode()).isEqualTo(200);
+        json(Map.of("message", "<b>${1+1}</b>"))), true).statusCode())
+        .as("comments are not part of the governance model: rationales live in the forms").isEqualTo(403);
     assertThat(session.send(session.request("GET", base + "/form-variables", null, null), false).statusCode())
         .isEqualTo(200);
   }
