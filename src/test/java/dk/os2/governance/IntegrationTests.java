@@ -1,6 +1,5 @@
 package dk.os2.governance;
 
-import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,22 +38,6 @@ public abstract class IntegrationTests {
     registry.add("os2.demo.sample-data", () -> "false");
     registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> "200");
     registry.add("camunda.bpm.job-execution.max-wait", () -> "500");
-  }
-
-  /** Polls until the condition holds, for at most 30 seconds. */
-  protected static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("Timed out waiting: " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @BeforeEach

@@ -1,8 +1,13 @@
 package dk.os2.governance;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One real PostgreSQL server for the whole test run, started on first use. */
 public final class TestDatabase {
@@ -11,17 +16,21 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
+  private static Optional<Thread> springShutdownHook() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).findFirst();
+  }
+
   private static void awaitSpringShutdown() throws InterruptedException {
     // JVM shutdown hooks start together: give Spring's hook a moment to appear, then wait for it.
-    for (int i = 0; i < 40; i++) {
-      for (Thread thread : Thread.getAllStackTraces().keySet()) {
-        if (thread.getName().equals("SpringApplicationShutdownHook")) {
-          thread.join(20_000);
-          return;
-        }
-      }
-      Thread.sleep(50);
+    Optional<Thread> hook;
+    try {
+      hook = await("Spring's shutdown hook").pollInSameThread().pollInterval(Duration.ofMillis(50))
+          .atMost(Duration.ofSeconds(2)).until(TestDatabase::springShutdownHook, Optional::isPresent);
+    } catch (ConditionTimeoutException noSpringContextToClose) {
+      return;
     }
+    hook.orElseThrow().join(20_000);
   }
 
   public static synchronized String jdbcUrl() {

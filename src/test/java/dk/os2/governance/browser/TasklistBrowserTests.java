@@ -1,6 +1,7 @@
 package dk.os2.governance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -14,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +76,7 @@ class TasklistBrowserTests extends IntegrationTests {
   }
 
   @Test
-  void theBoardDecidesAProposalInTasklist() throws Exception {
+  void theBoardDecidesAProposalInTasklist() {
     String name = Proposals.uniqueName("Browser");
     engine.getIdentityService().setAuthenticatedUserId("kommune");
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
@@ -110,7 +112,7 @@ class TasklistBrowserTests extends IntegrationTests {
       type("Field_boardRationale", "Produktet bruges af mange kommuner");
 
       click(By.xpath("//button[normalize-space(.)='Complete']"));
-      waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+      waitUntil("Tasklist completes the task", () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
     } catch (RuntimeException | Error e) {
       screenshot("tasklist-failure");
       throw e;
@@ -127,7 +129,7 @@ class TasklistBrowserTests extends IntegrationTests {
     try {
       login("kommune", "demo");
       fillStartForm(name);
-      waitUntil(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+      waitUntil("Tasklist starts the process", () -> engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processInstanceBusinessKey(name).count() == 1);
 
       // The same name again: the server refuses, and Tasklist shows its Danish message.
@@ -135,9 +137,9 @@ class TasklistBrowserTests extends IntegrationTests {
       fillStartForm(name);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
           "Der findes allerede et produkt eller forslag med navnet"));
-    } catch (RuntimeException | Error | InterruptedException e) {
+    } catch (RuntimeException | Error e) {
       screenshot("startform-failure");
-      throw new AssertionError(e);
+      throw e;
     }
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(name).count())
         .as("the refused start changed nothing").isOne();
@@ -199,14 +201,13 @@ class TasklistBrowserTests extends IntegrationTests {
     element.sendKeys(text);
   }
 
-  void waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        screenshot("tasklist-timeout");
-        throw new AssertionError("Tasklist did not complete the task in 30 s");
-      }
-      Thread.sleep(200);
+  /** Waits until the engine shows what Tasklist was asked to do; a screenshot if it never does. */
+  void waitUntil(String what, Callable<Boolean> condition) {
+    try {
+      await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(condition);
+    } catch (ConditionTimeoutException e) {
+      screenshot("tasklist-timeout");
+      throw e;
     }
   }
 

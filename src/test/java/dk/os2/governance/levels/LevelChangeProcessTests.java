@@ -1,6 +1,8 @@
 package dk.os2.governance.levels;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -140,7 +142,7 @@ class LevelChangeProcessTests extends IntegrationTests {
 
   /** The job executor fires the due timer, as in production. */
   void awaitTimer(ProcessInstance cycle) {
-    eventually("the evaluation timer fires", () -> engine.getTaskService().createTaskQuery()
+    await("the evaluation timer fires").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
   }
 

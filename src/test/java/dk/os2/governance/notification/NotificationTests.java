@@ -1,6 +1,8 @@
 package dk.os2.governance.notification;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -19,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -67,9 +70,29 @@ class NotificationTests extends IntegrationTests {
   }
 
   OutboxEntry settledMail(String key) {
-    eventually("mail " + key + " settled", () -> outbox.byKey(key)
+    await("mail " + key + " settled").atMost(ofSeconds(60)).until(() -> outbox.byKey(key)
         .filter(e -> e.status() != MailStatus.PENDING).isPresent());
     return outbox.byKey(key).orElseThrow();
+  }
+
+  /**
+   * The positive signal that nothing more is on its way for this process: the job executor has
+   * no mail job left that it could run now (every queued, retried or extra mail job is done), and
+   * every mail of the process is settled. Only then does "nothing else was sent" mean something.
+   */
+  void allMailWorkDone(String processInstanceId) {
+    await("every mail job of " + processInstanceId + " done").atMost(ofSeconds(60)).until(() ->
+        outbox.forProcess(processInstanceId).stream().noneMatch(e -> e.status() == MailStatus.PENDING)
+            && engine.getManagementService().createJobQuery().executable().list().stream()
+                .noneMatch(job -> MailJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())));
+  }
+
+  static String outboxId(MimeMessage message) {
+    try {
+      return message.getHeader("X-OS2-Outbox-Id", null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static List<String> to(MimeMessage message) {
@@ -145,26 +168,46 @@ class NotificationTests extends IntegrationTests {
   }
 
   @Test
-  void aRolledBackCompletionSendsNothing() throws Exception {
+  void aRolledBackCompletionSendsNothing() {
     String name = Proposals.uniqueName("Rulletilbage");
     ProcessInstance pi = propose(name);
     String screening = task(pi).getId();
     settledMail("task-created:" + screening);
 
+    String[] rolledBack = new String[1];
     try {
       new TransactionTemplate(transactions).executeWithoutResult(status -> {
         engine.getTaskService().complete(screening, Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
-            .taskDefinitionKey("UserTask_RecommendProposal").count()).isOne();
+        Task committee = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+            .taskDefinitionKey("UserTask_RecommendProposal").singleResult();
+        assertThat(committee).isNotNull();
+        rolledBack[0] = committee.getId();
         throw new IllegalStateException("the caller's transaction fails after the completion");
       });
     } catch (IllegalStateException expected) {
       // rolled back
     }
-    Thread.sleep(2000); // time enough for the job executor to send anything it had been given
+    assertThat(rolledBack[0]).as("the rolled-back transaction had created the committee's task").isNotNull();
     assertThat(task(pi).getTaskDefinitionKey()).isEqualTo("UserTask_ScreenProposal");
     assertThat(outbox.forProcess(pi.getId())).extracting(OutboxEntry::taskId).containsExactly(screening);
-    assertThat(TestMail.withSubject("Indstil forslaget – " + name)).isEmpty();
+    assertThat(outbox.byKey("task-created:" + rolledBack[0])).isEmpty();
+
+    // The same completion again, committed: its mail is queued after anything the rolled-back one
+    // could have left behind. Once it has arrived and no mail job is left, the committee's task
+    // has been announced exactly once, by the committed completion.
+    complete(task(pi), withVariables("screeningDecision", "forward", "screeningComment", "Ok"));
+    String committee = task(pi).getId();
+    OutboxEntry announced = settledMail("task-created:" + committee);
+    assertThat(announced.status()).isEqualTo(MailStatus.SENT);
+    allMailWorkDone(pi.getId());
+
+    assertThat(outbox.forProcess(pi.getId())).filteredOn(e -> e.kind() == MailKind.TASK_CREATED)
+        .extracting(OutboxEntry::taskId).containsExactly(screening, committee);
+    List<MimeMessage> mails = TestMail.withSubject("Indstil forslaget – " + name);
+    assertThat(mails).hasSize(1);
+    assertThat(outboxId(mails.get(0))).isEqualTo(announced.id());
+    assertThat(TestMail.withSubject(name + ": Sendt videre til Forretningsudvalget"))
+        .as("the proposer hears of the forwarding once, from the committed completion").hasSize(1);
   }
 
   @Test
@@ -174,7 +217,8 @@ class NotificationTests extends IntegrationTests {
     ProcessInstance pi = propose(name);
     String key = "task-created:" + task(pi).getId();
 
-    eventually("a failed attempt", () -> outbox.byKey(key).filter(e -> e.attempts() >= 1).isPresent());
+    await("a failed attempt").atMost(ofSeconds(60))
+        .until(() -> outbox.byKey(key).filter(e -> e.attempts() >= 1).isPresent());
     OutboxEntry failing = outbox.byKey(key).orElseThrow();
     assertThat(failing.status()).isEqualTo(MailStatus.PENDING);
     assertThat(failing.lastError()).isNotBlank();
@@ -203,12 +247,13 @@ class NotificationTests extends IntegrationTests {
 
     mailSender.setPort(TestMail.port());
     assertThat(secretariat.post("/api/outbox/" + failed.id() + "/resend", Map.of()).status()).isIn(200, 302);
-    eventually("sent again", () -> outbox.byKey(key).filter(e -> e.status() == MailStatus.SENT).isPresent());
+    await("sent again").atMost(ofSeconds(60))
+        .until(() -> outbox.byKey(key).filter(e -> e.status() == MailStatus.SENT).isPresent());
     assertThat(TestMail.withSubject(name)).hasSize(1);
   }
 
   @Test
-  void aTaskAssignedRightAfterItWasCreatedMailsItsAssigneeOnce() throws Exception {
+  void aTaskAssignedRightAfterItWasCreatedMailsItsAssigneeOnce() {
     String name = Proposals.uniqueName("Tildelt");
     ProcessInstance pi = propose(name);
     String screening = task(pi).getId();
@@ -218,11 +263,13 @@ class NotificationTests extends IntegrationTests {
       engine.getTaskService().claim(committee.getId(), "forretningsudvalg");
     });
     String committeeTask = task(pi).getId();
-    settledMail("task-created:" + committeeTask);
-    Thread.sleep(1000);
+    OutboxEntry announced = settledMail("task-created:" + committeeTask);
+    assertThat(announced.status()).isEqualTo(MailStatus.SENT);
+    allMailWorkDone(pi.getId());
 
     List<MimeMessage> mails = TestMail.withSubject("Indstil forslaget – " + name);
     assertThat(mails).hasSize(1);
+    assertThat(outboxId(mails.get(0))).isEqualTo(announced.id());
     assertThat(to(mails.get(0))).containsExactly("forretningsudvalg@demo.os2.dk");
   }
 
@@ -258,7 +305,8 @@ class NotificationTests extends IntegrationTests {
     complete(task(pi), withVariables("boardDecision", "approve", "approvedLevel", "N1", "meetingDate", "2026-11-20",
         "minutesReference", "Referat 7", "boardRationale", "Stærkt behov i kommunerne"));
 
-    eventually("the board's outcome mail", () -> TestMail.withSubject(name + ": Godkendt af bestyrelsen").size() == 1);
+    await("the board's outcome mail").atMost(ofSeconds(60))
+        .until(() -> TestMail.withSubject(name + ": Godkendt af bestyrelsen").size() == 1);
     MimeMessage mail = TestMail.withSubject(name + ": Godkendt af bestyrelsen").get(0);
     assertThat(to(mail)).containsExactlyInAnyOrder("kommune@demo.os2.dk", "karen@aarhus.dk");
     assertThat(text(mail)).contains("Godkendt af bestyrelsen på niveau N1").contains("Stærkt behov i kommunerne")
@@ -300,7 +348,7 @@ class NotificationTests extends IntegrationTests {
     assertThat(queue.queue(key, MailKind.TASK_CREATED, task(pi).getId(), pi.getId(), name, null))
         .as("the same cause queues nothing").isEmpty();
     queue.requeue(sent.id()); // as a second node or a retry after a crash would run it
-    eventually("the extra job is done", () -> engine.getManagementService().createJobQuery()
+    await("the extra job is done").atMost(ofSeconds(60)).until(() -> engine.getManagementService().createJobQuery()
         .jobId(outbox.byKey(key).orElseThrow().jobId()).count() == 0);
     assertThat(TestMail.withSubject(name)).hasSize(1);
   }

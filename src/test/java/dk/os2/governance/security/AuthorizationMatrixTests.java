@@ -1,6 +1,8 @@
 package dk.os2.governance.security;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -217,7 +219,7 @@ class AuthorizationMatrixTests extends IntegrationTests {
     product(run, "N2");
     groups.add(run.productId, GroupKind.STEERING, CHAIR, MemberRole.BOARD_APPOINTEE, "Aarhus Kommune");
     run.processInstanceId = levelChanges.startAnnualCycle(run.productId, true);
-    eventually("the evaluation timer fires", () -> engine.getTaskService().createTaskQuery()
+    await("the evaluation timer fires").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(run.processInstanceId).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
     return run.processInstanceId;
   }

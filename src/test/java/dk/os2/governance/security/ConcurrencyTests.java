@@ -1,6 +1,8 @@
 package dk.os2.governance.security;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -222,7 +224,7 @@ class ConcurrencyTests extends IntegrationTests {
     responses.stream().filter(r -> r.status() == 409).forEach(r ->
         assertThat(r.json().path("message").asText()).contains("allerede sat i gang"));
     assertThat(runningProcesses(LevelChanges.ANNUAL_EVALUATION, product)).isEqualTo(1);
-    eventually("the existing cycle's evaluation begins now", () -> engine.getTaskService().createTaskQuery()
+    await("the existing cycle's evaluation begins now").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(cycle).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle).timers().count()).isZero();
     assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isEqualTo(LocalDate.now());
