@@ -6,6 +6,7 @@ import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.process.ProcessClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -122,7 +123,7 @@ public class Evaluations {
     }
     return store.save(new Evaluation(null, product.id(), catalogue.id(), catalogue.version(), review.targetLevel(),
         blankToNull(review.statedLevel()), Evaluation.Source.REVIEW, review.summary(), review.overall(),
-        review.recommendations(), userId, LocalDate.now(), assessments, List.of(), null, userId, null));
+        review.recommendations(), userId, ProcessClock.today(), assessments, List.of(), null, userId, null));
   }
 
   /** The automated check's result as an evaluation: what the committee and board forms link to. */
@@ -142,7 +143,7 @@ public class Evaluations {
       assessments.add(new Assessment(c.id(), light, rationale, answer, documentation));
     }
     return store.save(new Evaluation(null, productId, catalogue.id(), catalogue.version(), requestedLevel, null,
-        Evaluation.Source.AUTOMATED, check.summary(), null, null, "Automatisk kontrol", LocalDate.now(), assessments,
+        Evaluation.Source.AUTOMATED, check.summary(), null, null, "Automatisk kontrol", ProcessClock.today(), assessments,
         List.of(), processInstanceId, null, null));
   }
 

@@ -4,6 +4,7 @@ import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.process.ProcessClock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,7 @@ class ApplyLevelChange implements JavaDelegate {
         .filter(d -> !"return".equals(d.outcome()))
         .orElseThrow(() -> new ProcessEngineException(
             "Bestyrelsen har ikke truffet en afgørelse om niveauændringen; porteføljen ændres ikke."));
-    LocalDate since = board.meetingDate() == null ? LocalDate.now() : board.meetingDate();
+    LocalDate since = board.meetingDate() == null ? ProcessClock.today() : board.meetingDate();
     boolean handoverAccepted = portfolio.latestDecision(processInstanceId, "UserTask_ReviewHandover")
         .map(d -> "accept".equals(d.outcome())).orElse(false);
     switch (board.outcome()) {

@@ -7,7 +7,7 @@ import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
-import dk.os2.governance.submission.MeetingDate;
+import dk.os2.governance.process.ProcessClock;
 import dk.os2.governance.submission.SubmissionValidator;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -167,7 +166,7 @@ public class LevelChanges {
     running.lock(productId, ANNUAL_EVALUATION);
     Job timer = asSystem(() -> management.createJobQuery().processInstanceId(processInstanceId).timers()
         .activityId(TIMER).singleResult());
-    java.util.Date now = ClockUtil.getCurrentTime();
+    java.util.Date now = ProcessClock.currentTime();
     if (timer == null || timer.getDuedate() == null || !timer.getDuedate().after(now)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
     }
@@ -176,7 +175,7 @@ public class LevelChanges {
     } catch (OptimisticLockingException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
     }
-    portfolio.evaluationCycle(productId, null, MeetingDate.today());
+    portfolio.evaluationCycle(productId, null, ProcessClock.today());
   }
 
   public boolean annualCycleRunning(String productId) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.process.ProcessClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class LevelRules implements SubmissionRule {
         errors.add("Beskriv handlingsplanen.");
       }
       LocalDate followUp = MeetingDate.parse(s.text("followUpDate"));
-      if (followUp == null || !followUp.isAfter(MeetingDate.today())) {
+      if (followUp == null || !followUp.isAfter(ProcessClock.today())) {
         errors.add("Vælg en opfølgningsdato i fremtiden.");
       }
     }

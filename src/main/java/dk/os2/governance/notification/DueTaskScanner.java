@@ -1,9 +1,9 @@
 package dk.os2.governance.notification;
 
+import dk.os2.governance.process.ProcessClock;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class DueTaskScanner {
 
   /** Returns how many mails were queued. */
   public int scan() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = ProcessClock.currentTime();
     Date horizon = new Date(now.getTime() + remindBefore.toMillis());
     int queued = 0;
     for (Task task : engine.getTaskService().createTaskQuery().active().dueBefore(horizon).list()) {

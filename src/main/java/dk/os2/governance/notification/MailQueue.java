@@ -1,5 +1,6 @@
 package dk.os2.governance.notification;
 
+import dk.os2.governance.process.ProcessClock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +67,7 @@ public class MailQueue {
     message.setJobHandlerType(MailJobHandler.TYPE);
     message.setJobHandlerConfigurationRaw(outboxId);
     if (delay != null) {
-      message.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + delay.toMillis()));
+      message.setDuedate(Date.from(ProcessClock.now().plus(delay)));
     }
     ctx.getJobManager().send(message);
     outbox.jobQueued(outboxId, message.getId());

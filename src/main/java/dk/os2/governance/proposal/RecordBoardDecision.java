@@ -11,6 +11,7 @@ import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.process.ProcessClock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -55,7 +56,7 @@ class RecordBoardDecision implements JavaDelegate {
         throw new ProcessEngineException("Bestyrelsens godkendelse mangler et gyldigt niveau.");
       }
       LocalDate since = decision.meetingDate();
-      portfolio.approve(productId, level, since == null ? LocalDate.now() : since);
+      portfolio.approve(productId, level, since == null ? ProcessClock.today() : since);
       execution.setVariable(BOARD_DECISION_LABEL, "Godkendt på niveau " + catalogue.levelName(level));
     } else {
       execution.removeVariable(APPROVED_LEVEL);

@@ -1,12 +1,14 @@
 package dk.os2.governance.submission;
 
+import dk.os2.governance.process.ProcessClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** A board decision's meeting date: a real date, and not in the future. */
+/**
+ * Dates in the forms: parsing them, and the board meeting date's rule (a real date, not after
+ * today by the engine's clock).
+ */
 public final class MeetingDate {
 
   private MeetingDate() {}
@@ -16,7 +18,7 @@ public final class MeetingDate {
     if (meeting == null) {
       return List.of("Bestyrelsesmødets dato skal være en dato som ÅÅÅÅ-MM-DD.");
     }
-    return meeting.isAfter(today()) ? List.of("Bestyrelsesmødets dato kan ikke ligge i fremtiden.") : List.of();
+    return meeting.isAfter(ProcessClock.today()) ? List.of("Bestyrelsesmødets dato kan ikke ligge i fremtiden.") : List.of();
   }
 
   /** A form's date ("2026-11-20", or with a time), or null when empty or not a date. */
@@ -30,10 +32,5 @@ public final class MeetingDate {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  /** Today by the engine's clock, which tests may move. */
-  public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
   }
 }

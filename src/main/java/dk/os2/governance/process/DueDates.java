@@ -1,15 +1,29 @@
-package dk.os2.governance.proposal;
+package dk.os2.governance.process;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of the proposal's tasks, from configuration ({@code os2.due.*}, ISO-8601 durations
- * such as {@code P14D}); the BPMN model calls these as {@code ${dueDates.screening()}}.
+ * Due dates of the user tasks of all three processes, from configuration ({@code os2.due.*},
+ * ISO-8601 durations such as {@code P14D}), counted from now by the engine's clock
+ * ({@link ProcessClock}). The models call them by the bean name, as {@code ${dueDates.supplement()}}:
+ *
+ * <ul>
+ *   <li>{@code screening}: the proposal's screening ({@code UserTask_ScreenProposal});
+ *   <li>{@code supplement}: the proposer's supplement and the steering group's revision and
+ *       self-assessments ({@code UserTask_SupplementProposal}, {@code UserTask_ReviseApplication},
+ *       {@code UserTask_UpdateSelfAssessment}, {@code UserTask_UpdateAnnualSelfAssessment});
+ *   <li>{@code recommendation}: recommendations and reviews before the board decides
+ *       ({@code UserTask_RecommendProposal}, {@code UserTask_RecommendLevelChange},
+ *       {@code UserTask_ReviewHandover}, {@code UserTask_ReviewBySecretariat},
+ *       {@code UserTask_ReviewOperations});
+ *   <li>{@code boardDecision}: the board's decision in each process ({@code UserTask_DecideProposal},
+ *       {@code UserTask_DecideLevelChange}, {@code UserTask_DecideAnnual});
+ *   <li>{@code acknowledgement}: the proposer's acknowledgement of the outcome
+ *       ({@code UserTask_AcknowledgeOutcome}).
+ * </ul>
  */
 @Component("dueDates")
 @ConfigurationProperties("os2.due")
@@ -42,9 +56,7 @@ public class DueDates {
   }
 
   private static Date after(Duration duration) {
-    // ClockUtil, not Instant.now(): process tests move the engine's clock.
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    return Date.from(now.plus(duration));
+    return Date.from(ProcessClock.now().plus(duration));
   }
 
   public void setScreening(Duration screening) {
