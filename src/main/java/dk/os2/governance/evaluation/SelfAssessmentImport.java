@@ -9,7 +9,7 @@ import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.Criterion;
-import dk.os2.governance.levels.GroupKind;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import java.util.List;
 import java.util.Map;

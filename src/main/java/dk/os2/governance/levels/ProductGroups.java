@@ -2,6 +2,7 @@ package dk.os2.governance.levels;
 
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import java.sql.Timestamp;

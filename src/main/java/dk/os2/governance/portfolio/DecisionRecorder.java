@@ -1,9 +1,9 @@
 package dk.os2.governance.portfolio;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.integrity.CommandWrites;
 import dk.os2.governance.integrity.ProcessIdentity;
-import dk.os2.governance.levels.GroupKind;
 import dk.os2.governance.notification.OutcomeMail;
 import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;

@@ -2,6 +2,7 @@ package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.proposal.Proposals;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dk.os2.governance.levels;
 
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -118,7 +120,7 @@ class ProcessClockTests extends IntegrationTests {
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
-    eventually("the evaluation timer fires by the engine's clock", () -> engine.getTaskService().createTaskQuery()
+    await("the evaluation timer fires by the engine's clock").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
     complete(task(cycle), LevelFixtures.answers(catalogue, "N2"));
     complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Stabil"));

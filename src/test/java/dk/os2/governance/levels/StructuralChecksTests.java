@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.Criterion;
-import dk.os2.governance.levels.GroupKind;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.levels.LevelChanges;
 import dk.os2.governance.levels.MemberRole;
 import dk.os2.governance.levels.ProductGroups;

@@ -1,4 +1,4 @@
-package dk.os2.governance.levels;
+package dk.os2.governance.identity;
 
 /** The two groups a product gets as it climbs. */
 public enum GroupKind {
