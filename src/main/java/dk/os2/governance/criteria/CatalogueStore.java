@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,10 +27,14 @@ public class CatalogueStore {
   public record Published(String id, String version, String title, String source, String publishedBy,
       Instant publishedAt, int criteria) {}
 
-  private final JdbcTemplate jdbc;
+  /** One row of {@code criteria_catalogue}; the listing counts the criteria of its definition. */
+  record Row(String catalogueId, String version, String title, String source, String publishedBy,
+      Instant publishedAt, String definition) {}
+
+  private final JdbcClient jdbc;
   private final ObjectMapper json = new ObjectMapper();
 
-  CatalogueStore(JdbcTemplate jdbc) {
+  CatalogueStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -44,23 +48,26 @@ public class CatalogueStore {
       }
       throw new VersionConflict(catalogue);
     }
-    jdbc.update("""
+    jdbc.sql("""
         insert into criteria_catalogue (catalogue_id, version, title, definition, source, published_by, published_at)
-        values (?, ?, ?, ?, ?, ?, ?)""",
-        catalogue.id(), catalogue.version(), catalogue.title(), definition, source, user, Timestamp.from(Instant.now()));
+        values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(catalogue.id(), catalogue.version(), catalogue.title(), definition, source, user,
+            Timestamp.from(Instant.now()))
+        .update();
     return true;
   }
 
   public Optional<Catalogue> find(String id, String version) {
-    return jdbc.queryForList("select definition from criteria_catalogue where catalogue_id = ? and version = ?",
-        String.class, id, version).stream().findFirst().map(this::deserialize);
+    return jdbc.sql("select definition from criteria_catalogue where catalogue_id = ? and version = ?")
+        .params(id, version).query(String.class).list().stream().findFirst().map(this::deserialize);
   }
 
   public List<Published> list() {
-    return jdbc.query("select * from criteria_catalogue order by catalogue_id, published_at, version",
-        (rs, n) -> new Published(rs.getString("catalogue_id"), rs.getString("version"), rs.getString("title"),
-            rs.getString("source"), rs.getString("published_by"), rs.getTimestamp("published_at").toInstant(),
-            deserialize(rs.getString("definition")).criteria().size()));
+    return jdbc.sql("select * from criteria_catalogue order by catalogue_id, published_at, version")
+        .query(Row.class).list().stream()
+        .map(row -> new Published(row.catalogueId(), row.version(), row.title(), row.source(), row.publishedBy(),
+            row.publishedAt(), deserialize(row.definition()).criteria().size()))
+        .toList();
   }
 
   private String serialize(Catalogue catalogue) {

@@ -2,14 +2,13 @@ package dk.os2.governance.integrity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +37,9 @@ public class ProcessIdentity implements ExecutionListener {
 
   private static final ThreadLocal<Identity> PENDING = new ThreadLocal<>();
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  ProcessIdentity(JdbcTemplate jdbc) {
+  ProcessIdentity(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -66,20 +65,20 @@ public class ProcessIdentity implements ExecutionListener {
       throw new ProcessEngineException("Processen kan kun startes af systemet, ikke direkte i procesmotoren.");
     }
     PENDING.remove();
-    jdbc.update("""
+    jdbc.sql("""
         insert into process_identity (process_instance_id, process_key, product_id, applicant, current_level,
           target_level, direction, catalogue_reference, started_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        execution.getProcessInstanceId(), key, pending.productId(), pending.applicant(), pending.currentLevel(),
-        pending.targetLevel(), pending.direction(), pending.catalogueReference(), Timestamp.from(Instant.now()));
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(execution.getProcessInstanceId(), key, pending.productId(), pending.applicant(),
+            pending.currentLevel(), pending.targetLevel(), pending.direction(), pending.catalogueReference(),
+            Timestamp.from(Instant.now()))
+        .update();
   }
 
   /** The recorded identity of a level change or annual evaluation. */
   public Optional<Identity> levelProcess(String processInstanceId) {
-    return jdbc.query("select * from process_identity where process_instance_id = ?", (rs, n) -> new Identity(
-        rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("product_id"),
-        rs.getString("applicant"), rs.getString("current_level"), rs.getString("target_level"),
-        rs.getString("direction"), rs.getString("catalogue_reference")), processInstanceId).stream().findFirst();
+    return jdbc.sql("select * from process_identity where process_instance_id = ?").param(processInstanceId)
+        .query(Identity.class).optional();
   }
 
   /** The level change's or annual evaluation's identity; refuses if the system never recorded one. */
@@ -90,9 +89,8 @@ public class ProcessIdentity implements ExecutionListener {
 
   /** The product a proposal registered, by the proposal's process instance id. */
   public Optional<String> proposalProduct(String processInstanceId) {
-    List<String> ids = jdbc.queryForList("select id from product where proposal_process_id = ?", String.class,
-        processInstanceId);
-    return ids.stream().findFirst();
+    return jdbc.sql("select id from product where proposal_process_id = ?").param(processInstanceId)
+        .query(String.class).list().stream().findFirst();
   }
 
   /** The product a process is about: a proposal's own product, or the recorded one. */
@@ -108,8 +106,8 @@ public class ProcessIdentity implements ExecutionListener {
     if (level.isPresent()) {
       return level.get().applicant();
     }
-    return jdbc.queryForList("select proposed_by from product where proposal_process_id = ?", String.class,
-            processInstanceId).stream().findFirst()
+    return jdbc.sql("select proposed_by from product where proposal_process_id = ?").param(processInstanceId)
+        .query(String.class).list().stream().findFirst()
         .orElseThrow(() -> new ProcessEngineException("Forslaget har ingen registreret forslagsstiller."));
   }
 

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,12 +34,12 @@ public class ProductGroups {
 
   public record Member(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {}
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final Portfolio portfolio;
 
-  ProductGroups(JdbcTemplate jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio) {
+  ProductGroups(JdbcClient jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -47,10 +47,10 @@ public class ProductGroups {
   }
 
   public List<Member> members(String productId) {
-    return jdbc.query("select * from product_group_member where product_id = ? order by group_kind, user_id",
-        (rs, n) -> new Member(rs.getString("product_id"), GroupKind.valueOf(rs.getString("group_kind")),
-            rs.getString("user_id"), MemberRole.valueOf(rs.getString("member_role")), rs.getString("organisation")),
-        productId);
+    return jdbc.sql("""
+        select product_id, group_kind as kind, user_id, member_role as role, organisation
+        from product_group_member where product_id = ? order by group_kind, user_id""")
+        .param(productId).query(Member.class).list();
   }
 
   public List<Member> members(String productId, GroupKind kind) {
@@ -68,12 +68,12 @@ public class ProductGroups {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Brugeren '" + userId + "' findes ikke.");
     }
     String groupId = ensureGroup(product, kind);
-    jdbc.update("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?",
-        productId, kind.name(), userId);
-    jdbc.update("""
+    jdbc.sql("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?")
+        .params(productId, kind.name(), userId).update();
+    jdbc.sql("""
         insert into product_group_member (product_id, group_kind, user_id, member_role, organisation, added_at)
-        values (?, ?, ?, ?, ?, ?)""", productId, kind.name(), userId, role.name(), organisation,
-        Timestamp.from(Instant.now()));
+        values (?, ?, ?, ?, ?, ?)""")
+        .params(productId, kind.name(), userId, role.name(), organisation, Timestamp.from(Instant.now())).update();
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(userId, groupId);
     }
@@ -85,8 +85,8 @@ public class ProductGroups {
   }
 
   private void removeMember(String productId, GroupKind kind, String userId) {
-    jdbc.update("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?",
-        productId, kind.name(), userId);
+    jdbc.sql("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?")
+        .params(productId, kind.name(), userId).update();
     String groupId = kind.groupId(productId);
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
       identity.deleteMembership(userId, groupId);

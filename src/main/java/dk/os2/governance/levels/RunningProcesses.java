@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,11 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Repository
 class RunningProcesses {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  RunningProcesses(JdbcTemplate jdbc, RuntimeService runtime, IdentityService identity) {
+  RunningProcesses(JdbcClient jdbc, RuntimeService runtime, IdentityService identity) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.identity = identity;
@@ -35,9 +35,8 @@ class RunningProcesses {
 
   /** The process instance holding the product's slot, if it is still running. */
   Optional<String> holder(String productId, String kind) {
-    List<String> rows = jdbc.queryForList(
-        "select process_instance_id from running_process where product_id = ? and kind = ?", String.class,
-        productId, kind);
+    List<String> rows = jdbc.sql("select process_instance_id from running_process where product_id = ? and kind = ?")
+        .params(productId, kind).query(String.class).list();
     return rows.stream().filter(id -> id != null && exists(id)).findFirst();
   }
 
@@ -46,20 +45,19 @@ class RunningProcesses {
    * a stale holder first; refuses with 409 and the message when a running process holds it.
    */
   void claim(String productId, String kind, String refusal) {
-    List<String> rows = jdbc.queryForList(
-        "select process_instance_id from running_process where product_id = ? and kind = ?", String.class,
-        productId, kind);
+    List<String> rows = jdbc.sql("select process_instance_id from running_process where product_id = ? and kind = ?")
+        .params(productId, kind).query(String.class).list();
     for (String stale : rows) {
       if (stale != null && exists(stale)) {
         throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
       }
-      jdbc.update("delete from running_process where product_id = ? and kind = ? and "
-          + (stale == null ? "process_instance_id is null" : "process_instance_id = ?"),
-          stale == null ? new Object[] {productId, kind} : new Object[] {productId, kind, stale});
+      jdbc.sql("delete from running_process where product_id = ? and kind = ? and "
+          + (stale == null ? "process_instance_id is null" : "process_instance_id = ?"))
+          .params(stale == null ? new Object[] {productId, kind} : new Object[] {productId, kind, stale}).update();
     }
     try {
-      jdbc.update("insert into running_process (product_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
-          productId, kind, null, Timestamp.from(Instant.now()));
+      jdbc.sql("insert into running_process (product_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)")
+          .params(productId, kind, null, Timestamp.from(Instant.now())).update();
     } catch (DuplicateKeyException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, refusal);
     }
@@ -67,8 +65,8 @@ class RunningProcesses {
 
   /** Records which process took the slot claimed in this transaction (or adopts an unrecorded one). */
   void held(String productId, String kind, String processInstanceId) {
-    jdbc.update("update running_process set process_instance_id = ? where product_id = ? and kind = ?",
-        processInstanceId, productId, kind);
+    jdbc.sql("update running_process set process_instance_id = ? where product_id = ? and kind = ?")
+        .params(processInstanceId, productId, kind).update();
   }
 
   /**
@@ -77,8 +75,8 @@ class RunningProcesses {
    * comes second sees what the first committed.
    */
   void lock(String productId, String kind) {
-    jdbc.queryForList("select process_instance_id from running_process where product_id = ? and kind = ? for update",
-        String.class, productId, kind);
+    jdbc.sql("select process_instance_id from running_process where product_id = ? and kind = ? for update")
+        .params(productId, kind).query(String.class).list();
   }
 
   private boolean exists(String processInstanceId) {

@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The mail_outbox table. */
 @Repository
 public class Outbox {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  Outbox(JdbcTemplate jdbc) {
+  Outbox(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -25,18 +24,19 @@ public class Outbox {
       String detail) {
     String id = UUID.randomUUID().toString();
     // Check first: a failed insert would abort a PostgreSQL transaction that other work shares.
-    Integer existing = jdbc.queryForObject("select count(*) from mail_outbox where dedupe_key = ?", Integer.class,
-        dedupeKey);
-    if (existing != null && existing > 0) {
+    int existing = jdbc.sql("select count(*) from mail_outbox where dedupe_key = ?").param(dedupeKey)
+        .query(Integer.class).single();
+    if (existing > 0) {
       return Optional.empty();
     }
     try {
-      jdbc.update("""
+      jdbc.sql("""
           insert into mail_outbox (id, dedupe_key, kind, task_id, process_instance_id, product_name, detail,
             status, attempts, created_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
-          id, dedupeKey, kind.name(), taskId, processInstanceId, truncate(productName, 100), truncate(detail, 4000),
-          MailStatus.PENDING.name(), Timestamp.from(Instant.now()));
+          values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+          .params(id, dedupeKey, kind.name(), taskId, processInstanceId, truncate(productName, 100),
+              truncate(detail, 4000), MailStatus.PENDING.name(), Timestamp.from(Instant.now()))
+          .update();
     } catch (DuplicateKeyException e) {
       return Optional.empty();
     }
@@ -44,62 +44,56 @@ public class Outbox {
   }
 
   void jobQueued(String id, String jobId) {
-    jdbc.update("update mail_outbox set job_id = ? where id = ?", jobId, id);
+    jdbc.sql("update mail_outbox set job_id = ? where id = ?").params(jobId, id).update();
   }
 
   /** A failed or held mail goes back in the queue; a sent one never does. */
   boolean reopen(String id) {
-    return jdbc.update("update mail_outbox set status = ?, attempts = 0 where id = ? and status in (?, ?)",
-        MailStatus.PENDING.name(), id, MailStatus.FAILED.name(), MailStatus.HELD.name()) > 0;
+    return jdbc.sql("update mail_outbox set status = ?, attempts = 0 where id = ? and status in (?, ?)")
+        .params(MailStatus.PENDING.name(), id, MailStatus.FAILED.name(), MailStatus.HELD.name()).update() > 0;
   }
 
   void rendered(String id, String recipients, String subject, String text, String html) {
-    jdbc.update("update mail_outbox set recipients = ?, subject = ?, body_text = ?, body_html = ? where id = ?",
-        truncate(recipients, 4000), truncate(subject, 300), truncate(text, 20000), truncate(html, 40000), id);
+    jdbc.sql("update mail_outbox set recipients = ?, subject = ?, body_text = ?, body_html = ? where id = ?")
+        .params(truncate(recipients, 4000), truncate(subject, 300), truncate(text, 20000), truncate(html, 40000), id)
+        .update();
   }
 
   void sent(String id) {
-    jdbc.update("update mail_outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ?",
-        MailStatus.SENT.name(), Timestamp.from(Instant.now()), id);
+    jdbc.sql("update mail_outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+        .params(MailStatus.SENT.name(), Timestamp.from(Instant.now()), id).update();
   }
 
   void settled(String id, MailStatus status, String reason) {
-    jdbc.update("update mail_outbox set status = ?, last_error = ? where id = ?", status.name(),
-        truncate(reason, 2000), id);
+    jdbc.sql("update mail_outbox set status = ?, last_error = ? where id = ?")
+        .params(status.name(), truncate(reason, 2000), id).update();
   }
 
   void attemptFailed(String id, String error, boolean lastAttempt) {
-    jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ?, status = ? where id = ?",
-        truncate(error, 2000), (lastAttempt ? MailStatus.FAILED : MailStatus.PENDING).name(), id);
+    jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = ?, status = ? where id = ?")
+        .params(truncate(error, 2000), (lastAttempt ? MailStatus.FAILED : MailStatus.PENDING).name(), id).update();
   }
 
   public Optional<OutboxEntry> entry(String id) {
-    return jdbc.query("select * from mail_outbox where id = ?", ROW, id).stream().findFirst();
+    return jdbc.sql("select * from mail_outbox where id = ?").param(id).query(OutboxEntry.class).optional();
   }
 
   public Optional<OutboxEntry> byKey(String dedupeKey) {
-    return jdbc.query("select * from mail_outbox where dedupe_key = ?", ROW, dedupeKey).stream().findFirst();
+    return jdbc.sql("select * from mail_outbox where dedupe_key = ?").param(dedupeKey).query(OutboxEntry.class)
+        .optional();
   }
 
   public List<OutboxEntry> latest(int limit) {
-    return jdbc.query("select * from mail_outbox order by created_at desc, id limit ?", ROW, limit);
+    return jdbc.sql("select * from mail_outbox order by created_at desc, id limit ?").param(limit)
+        .query(OutboxEntry.class).list();
   }
 
   public List<OutboxEntry> forProcess(String processInstanceId) {
-    return jdbc.query("select * from mail_outbox where process_instance_id = ? order by created_at, id", ROW,
-        processInstanceId);
+    return jdbc.sql("select * from mail_outbox where process_instance_id = ? order by created_at, id")
+        .param(processInstanceId).query(OutboxEntry.class).list();
   }
 
   private static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max);
   }
-
-  private static final RowMapper<OutboxEntry> ROW = (rs, n) -> new OutboxEntry(
-      rs.getString("id"), rs.getString("dedupe_key"), MailKind.valueOf(rs.getString("kind")),
-      rs.getString("task_id"), rs.getString("process_instance_id"), rs.getString("product_name"),
-      rs.getString("detail"), MailStatus.valueOf(rs.getString("status")), rs.getString("recipients"),
-      rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getInt("attempts"),
-      rs.getString("last_error"), rs.getString("job_id"),
-      rs.getTimestamp("created_at").toInstant(),
-      rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant());
 }
