@@ -7,7 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
-/** The shipped criteria catalogue (YAML), used by the proposal process; a broken file stops the start. */
+/**
+ * The shipped criteria catalogue ({@code os2.catalogue}, YAML): the one the checks of all three
+ * processes and the level rules use, and the default for evaluations; {@link ShippedCatalogue}
+ * publishes it to the catalogue store at startup. A broken file stops the start.
+ */
 @Configuration
 class CatalogueConfiguration {
 

@@ -9,6 +9,7 @@ import dk.os2.governance.evaluation.ImportException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
 import dk.os2.governance.portfolio.ProductNameTaken;
@@ -33,10 +35,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -103,6 +108,12 @@ class ErrorAdvice {
     if (e instanceof CatalogueStore.VersionConflict v) {
       return new Refusal(409, v.getMessage(), List.of(v.getMessage()));
     }
+    if (e instanceof MethodArgumentNotValidException v) {
+      return invalid(v.getBindingResult().getAllErrors());
+    }
+    if (e instanceof HandlerMethodValidationException v) {
+      return invalid(v.getAllErrors());
+    }
     if (e instanceof MaxUploadSizeExceededException) {
       return new Refusal(413, ErrorResponses.TOO_LARGE);
     }
@@ -165,6 +176,22 @@ class ErrorAdvice {
       return new Refusal(400, ErrorResponses.byStatus(400));
     }
     return new Refusal(500, ErrorResponses.byStatus(500));
+  }
+
+  /**
+   * Bean Validation's refusal: the Danish messages of the failed constraints (from
+   * {@code messages.properties}), each once, in the order of the fields' names.
+   */
+  private static Refusal invalid(List<? extends MessageSourceResolvable> errors) {
+    List<String> messages = errors.stream()
+        .sorted(Comparator.comparing(error -> error instanceof FieldError f ? f.getField() : ""))
+        .map(MessageSourceResolvable::getDefaultMessage)
+        .filter(message -> message != null && !message.isBlank())
+        .distinct()
+        .toList();
+    return messages.isEmpty()
+        ? new Refusal(400, ErrorResponses.byStatus(400))
+        : new Refusal(400, String.join(" ", messages), messages);
   }
 
   private static String unreadable(HttpMessageNotReadableException e) {

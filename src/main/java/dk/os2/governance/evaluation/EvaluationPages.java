@@ -24,7 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The application's own pages: portfolio, product, evaluation report, review form and imports. */
+/**
+ * The evaluation pages: the product list, the self-assessment upload, an evaluation's report, the
+ * review form, and the secretariat's imports of evaluation reports and criteria catalogues. The
+ * product page itself is {@code levels.ProductPage}; the board agenda and the outbox have their own.
+ */
 @Controller
 class EvaluationPages {
 

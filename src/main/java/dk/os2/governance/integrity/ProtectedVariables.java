@@ -23,9 +23,9 @@ final class ProtectedVariables {
       "project-proposal", kinds(Set.of("productId", "proposer"),
           union(CHECK_RESULTS, Set.of("checkPassed", "checkSummary", "checkGapCount"))),
       "level-change", kinds(levelIdentity(),
-          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary", "structuralGapCount"))),
+          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))),
       "annual-evaluation", kinds(levelIdentity(),
-          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary", "structuralGapCount"))));
+          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))));
 
   private ProtectedVariables() {}
 

@@ -59,15 +59,13 @@ class ApplyLevelChange implements JavaDelegate {
           levelChanges.stopAnnualCycles(productId, null, "Produktet er ikke længere på N3");
           portfolio.evaluationCycle(productId, null, null);
         }
-        execution.setVariable("levelDecisionLabel", "Godkendt: produktet er nu på " + target);
       }
       case "retire" -> {
         portfolio.changeLevel(productId, null, ProductStatus.RETIRED, since);
         levelChanges.stopAnnualCycles(productId, null, "Produktet er udfaset");
         portfolio.evaluationCycle(productId, null, null);
-        execution.setVariable("levelDecisionLabel", "Produktet er udfaset og forlader porteføljen");
       }
-      default -> execution.setVariable("levelDecisionLabel", "Afvist: produktet bliver på " + current);
+      default -> { } // rejected: the product stays where it is
     }
   }
 }

@@ -51,7 +51,6 @@ class CheckLevel implements JavaDelegate {
     SystemWrites.run(() -> {
       execution.setVariable("levelCheckPassed", criteria.passed() && structural.isEmpty());
       execution.setVariable("levelCheckSummary", summary.toString());
-      execution.setVariable("structuralGapCount", structural.size());
       execution.setVariable("indicativeLevel", criteria.indicativeLevel() == null ? "intet" : criteria.indicativeLevel());
       execution.setVariable("catalogueReference", criteria.catalogueReference());
       execution.setVariable("evaluationId", evaluationId);

@@ -3,6 +3,9 @@ package dk.os2.governance.levels;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,11 +29,18 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class LevelController {
 
-  record MemberRequest(String userId, String role, String organisation) {}
+  /** The user id column holds 64 characters, the organisation column 200. */
+  record MemberRequest(
+      @NotBlank(message = "{member.userId.missing}") @Size(max = 64, message = "{member.userId.tooLong}") String userId,
+      String role,
+      @Size(max = 200, message = "{member.organisation.tooLong}") String organisation) {}
 
   record UsageRequest(List<String> municipalities, boolean singleCodeVersion) {}
 
-  record LevelChangeRequest(String targetLevel, String reason) {}
+  /** The shape of a level change; whether the level exists and the change is allowed, {@link LevelChanges} says. */
+  record LevelChangeRequest(
+      @NotBlank(message = "{levelChange.targetLevel.missing}") String targetLevel,
+      @NotBlank(message = "{levelChange.reason}") @Size(max = 2000, message = "{levelChange.reason}") String reason) {}
 
   private final ProductGroups groups;
   private final LevelChanges levelChanges;
@@ -54,12 +64,9 @@ class LevelController {
 
   @PostMapping("/api/products/{id}/groups/{kind}/members")
   @ResponseBody
-  ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String kind, @RequestBody MemberRequest member) {
+  ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String kind, @Valid @RequestBody MemberRequest member) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    if (member == null || member.userId() == null || member.userId().isBlank()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Feltet 'userId' mangler.");
-    }
-    groups.add(id, kind(kind), member.userId(), role(member.role()), organisation(member.organisation()));
+    groups.add(id, kind(kind), member.userId(), role(member.role()), member.organisation());
     return ResponseEntity.status(HttpStatus.CREATED).build();
   }
 
@@ -75,9 +82,6 @@ class LevelController {
   @ResponseBody
   ResponseEntity<Void> usage(@PathVariable String id, @RequestBody UsageRequest usage) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
-    if (usage == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indholdet mangler.");
-    }
     requireProduct(id);
     portfolio.usage(id, usage.municipalities() == null ? "" : String.join("\n", usage.municipalities()),
         usage.singleCodeVersion());
@@ -86,10 +90,7 @@ class LevelController {
 
   @PostMapping("/api/products/{id}/level-changes")
   @ResponseBody
-  ResponseEntity<Map<String, String>> levelChange(@PathVariable String id, @RequestBody LevelChangeRequest request) {
-    if (request == null) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Indholdet mangler.");
-    }
+  ResponseEntity<Map<String, String>> levelChange(@PathVariable String id, @Valid @RequestBody LevelChangeRequest request) {
     String pi = levelChanges.start(id, request.targetLevel(), request.reason(), Access.userId(identity),
         Access.isSecretariat(identity));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", pi));
@@ -150,7 +151,10 @@ class LevelController {
     }
   }
 
-  /** The organisation column holds 200 characters: longer is refused in Danish, not by the database. */
+  /**
+   * The organisation column holds 200 characters: longer is refused in Danish, not by the database
+   * (the page's form; the API's {@link MemberRequest} says the same by Bean Validation).
+   */
   private static String organisation(String text) {
     if (text != null && text.length() > 200) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Organisationen må højst være 200 tegn.");

@@ -24,7 +24,6 @@ final class ProposalVariables {
   static final String BOARD_DECISION_LABEL = "boardDecisionLabel";
 
   static final String RETURN = "return";
-  static final String FORWARD = "forward";
   static final String RECOMMEND = "recommend";
   static final String REJECT = "reject";
   static final String APPROVE = "approve";

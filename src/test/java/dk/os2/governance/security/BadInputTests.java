@@ -216,6 +216,46 @@ class BadInputTests extends IntegrationTests {
     assertThat(State.of(jdbc, engine)).as("nothing changed").isEqualTo(before);
   }
 
+  /**
+   * Bean Validation on the API's request records: every failed constraint is named in Danish, from
+   * the one message source (UTF-8), and nothing is written.
+   */
+  @org.junit.jupiter.api.Test
+  void requestRecordsAreValidatedWithDanishMessages() throws Exception {
+    String product = product();
+    Http secretariat = Http.basic(baseUrl(), "sekretariat");
+    State before = State.of(jdbc, engine);
+
+    JsonNode member = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
+        "{\"role\":\"MUNICIPALITY\",\"organisation\":\"" + "o".repeat(201) + "\"}");
+    assertThat(member.path("errors")).extracting(JsonNode::asText)
+        .containsExactly("Organisationen må højst være 200 tegn.", "Feltet 'userId' mangler.");
+    assertThat(member.path("message").asText())
+        .isEqualTo("Organisationen må højst være 200 tegn. Feltet 'userId' mangler.");
+
+    JsonNode longUser = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
+        "{\"userId\":\"" + "u".repeat(65) + "\",\"role\":\"MUNICIPALITY\"}");
+    assertThat(longUser.path("message").asText()).isEqualTo("Feltet 'userId' må højst være 64 tegn.");
+
+    JsonNode levelChange = refused(secretariat, "POST", "/api/products/" + product + "/level-changes",
+        "{\"reason\":\"" + "r".repeat(2001) + "\"}");
+    assertThat(levelChange.path("errors")).extracting(JsonNode::asText).containsExactly(
+        "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).",
+        "Vælg niveau N1, N2 eller N3.");
+
+    assertThat(State.of(jdbc, engine)).as("nothing changed").isEqualTo(before);
+  }
+
+  private JsonNode refused(Http http, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = http.request(method, path, JSON, body.getBytes(StandardCharsets.UTF_8));
+    request.header("Accept", "application/json");
+    HttpResponse<String> response = http.send(request);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode json = MAPPER.readTree(response.body());
+    assertThat(json.path("type").asText()).isEqualTo("InvalidRequestException");
+    return json;
+  }
+
   /** An active product at N2 with no groups, shared by the cases (they change nothing). */
   private String product() {
     synchronized (BadInputTests.class) {
