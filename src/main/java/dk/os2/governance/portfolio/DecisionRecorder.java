@@ -4,7 +4,6 @@ import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.integrity.CommandWrites;
 import dk.os2.governance.integrity.ProcessIdentity;
-import dk.os2.governance.notification.OutcomeMail;
 import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,11 +20,12 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps every screening, recommendation, review and board decision of every governance process
- * in the portfolio's own table, in the same transaction as the task's completion, and tells the
+ * in the portfolio's own table, in the same transaction as the task's completion, and announces it for the
  * proposer (or applicant) and the product's steering group.
  *
  * <p>Who and what the decision is about (the product, the proposer or applicant, a level change's
@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * written into the process by another body before, is not this task's decision.
  *
  * <p>Which form fields carry a task's outcome, level, rationale and justification, and the Danish
- * wording of its outcomes, is said by the task's model ({@link TaskDecision}).
+ * wording of its outcomes, is said by the task's model ({@link TaskDecision}). The people to tell
+ * learn of the decision through {@link DecisionRecorded}, published synchronously so that whatever
+ * its listeners write commits with the decision.
  */
 @Component("decisionRecorder")
 public class DecisionRecorder implements TaskListener {
@@ -46,12 +48,12 @@ public class DecisionRecorder implements TaskListener {
   private final Map<String, TaskDecision> decisions = new ConcurrentHashMap<>();
 
   private final Portfolio portfolio;
-  private final OutcomeMail outcomeMail;
+  private final ApplicationEventPublisher events;
   private final ProcessIdentity identity;
 
-  DecisionRecorder(Portfolio portfolio, OutcomeMail outcomeMail, ProcessIdentity identity) {
+  DecisionRecorder(Portfolio portfolio, ApplicationEventPublisher events, ProcessIdentity identity) {
     this.portfolio = portfolio;
-    this.outcomeMail = outcomeMail;
+    this.events = events;
     this.identity = identity;
   }
 
@@ -117,7 +119,9 @@ public class DecisionRecorder implements TaskListener {
           .stream().map(User::getId).forEach(people::add);
     }
     String contact = product.contactEmail() != null && product.contactEmail().contains("@") ? product.contactEmail() : "";
-    outcomeMail.decisionMade(decisionId, processInstanceId, product.name(), people, List.of(contact), facts);
+    // Listeners run synchronously, in this thread and the engine's transaction.
+    events.publishEvent(new DecisionRecorded(decisionId, processInstanceId, product.name(), people,
+        List.of(contact), facts));
   }
 
   private static String body(DelegateTask task) {
