@@ -1,17 +1,20 @@
 package dk.os2.governance.notification;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.portfolio.DecisionRecorded;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Queues the mail that tells a product's proposer about a decision. */
+/**
+ * Queues the mail that tells a product's proposer about a decision. It listens synchronously: the
+ * mail is queued in the engine's transaction that records the decision, and sent after commit.
+ */
 @Component
-public class OutcomeMail {
+class OutcomeMail {
 
   private final MailQueue queue;
   private final IdentityService identity;
@@ -22,25 +25,24 @@ public class OutcomeMail {
   }
 
   /**
-   * @param decisionId unique per decision, so a decision is told once
-   * @param userIds Camunda users to tell (their addresses are looked up now)
-   * @param addresses further addresses, such as the proposal's contact
-   * @param facts what to tell, in order; "Afgørelse" becomes part of the subject
+   * Queues one mail per decision (keyed by its id) to the decision's users, whose addresses are
+   * looked up now, and its further addresses; the facts become the mail's details, "Afgørelse" part
+   * of its subject.
    */
-  public void decisionMade(String decisionId, String processInstanceId, String productName, List<String> userIds,
-      List<String> addresses, Map<String, String> facts) {
+  @EventListener
+  void decisionMade(DecisionRecorded decision) {
     Set<String> recipients = new LinkedHashSet<>();
-    for (String userId : userIds) {
+    for (String userId : decision.userIds()) {
       if (userId != null && !userId.isBlank()) {
         // Addresses are looked up on the application's behalf: the person deciding may not read other users.
         MailComposer.email(Access.asSystem(identity, () -> identity.createUserQuery().userId(userId).singleResult()))
             .ifPresent(recipients::add);
       }
     }
-    addresses.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(recipients::add);
-    String detail = facts.entrySet().stream().filter(e -> e.getValue() != null)
+    decision.addresses().stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(recipients::add);
+    String detail = decision.facts().entrySet().stream().filter(e -> e.getValue() != null)
         .map(e -> e.getKey() + ": " + e.getValue().replace('\n', ' ')).collect(Collectors.joining("\n"));
-    queue.queue("outcome:" + decisionId, MailKind.OUTCOME, null, processInstanceId, productName, detail)
-        .ifPresent(id -> queue.recipients(id, String.join(", ", recipients)));
+    queue.queue("outcome:" + decision.decisionId(), MailKind.OUTCOME, null, decision.processInstanceId(),
+        decision.productName(), detail).ifPresent(id -> queue.recipients(id, String.join(", ", recipients)));
   }
 }
