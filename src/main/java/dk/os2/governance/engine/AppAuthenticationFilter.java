@@ -31,7 +31,7 @@ public class AppAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<Authentication> user = CurrentUser.fromSession(request).or(() -> basic(request));
-    if (user.isEmpty() && request.getRequestURI().startsWith(request.getContextPath() + "/app/")) {
+    if (user.isEmpty() && RequestPaths.resolved(request).startsWith("/app/")) {
       // A page: send the person to the webapps' login, which the pages share.
       response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
       return;

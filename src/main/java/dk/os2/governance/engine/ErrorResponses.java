@@ -20,8 +20,7 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   public static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.equals("/api");
+    return RequestPaths.isApi(request);
   }
 
   public static void write(HttpServletRequest request, HttpServletResponse response, int status, String message)

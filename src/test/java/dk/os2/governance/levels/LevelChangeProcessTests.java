@@ -1,8 +1,6 @@
 package dk.os2.governance.levels;
 
-import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -143,8 +141,7 @@ class LevelChangeProcessTests extends IntegrationTests {
 
   /** The job executor fires the due timer, as in production. */
   void awaitTimer(ProcessInstance cycle) {
-    await("the evaluation timer fires").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
+    LevelFixtures.awaitSelfAssessmentTask(engine, cycle);
   }
 
   void selfAssessmentForCycle(ProcessInstance cycle, String level) {
@@ -157,12 +154,7 @@ class LevelChangeProcessTests extends IntegrationTests {
   void keepingWithAnActionPlanStartsTheNextCycle() {
     String product = LevelFixtures.product(portfolio, "N2");
     LevelFixtures.groupsForN2(groups, product);
-    RestClient.Response started = RestClient.as(baseUrl(), "sekretariat")
-        .post("/api/products/" + product + "/annual-evaluations", Map.of());
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
-    awaitTimer(cycle);
+    ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     selfAssessmentForCycle(cycle, "N2");
     complete(task(cycle), withVariables("secretariatRecommendation", "action", "secretariatAssessment", "Dokumentation"));
     complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));

@@ -1,5 +1,10 @@
 package dk.os2.governance.levels;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.identity.GroupKind;
@@ -9,6 +14,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 
 /** Products, people and answers for the level tests. */
@@ -66,5 +73,25 @@ final class LevelFixtures {
     values.put("minutesReference", "Bestyrelsesmøde pkt. 5");
     values.put(decisionField.equals("annualDecision") ? "annualRationale" : "levelDecisionRationale", "Begrundet");
     return values;
+  }
+
+  /**
+   * The secretariat starts an evaluation at once for the product (the product page's button):
+   * the new cycle, once its timer has fired and the steering group's self-assessment task waits.
+   */
+  static ProcessInstance evaluationStartedNow(String baseUrl, ProcessEngine engine, String product) {
+    RestClient.Response started = RestClient.as(baseUrl, "sekretariat")
+        .post("/api/products/" + product + "/annual-evaluations", Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
+    awaitSelfAssessmentTask(engine, cycle);
+    return cycle;
+  }
+
+  /** Waits until the cycle's timer has fired and the self-assessment task is there. */
+  static void awaitSelfAssessmentTask(ProcessEngine engine, ProcessInstance cycle) {
+    await("the evaluation timer fires").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
   }
 }

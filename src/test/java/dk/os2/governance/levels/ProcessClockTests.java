@@ -1,7 +1,5 @@
 package dk.os2.governance.levels;
 
-import static java.time.Duration.ofSeconds;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -115,13 +113,7 @@ class ProcessClockTests extends IntegrationTests {
   void anAnnualDecisionWithoutAMeetingDateIsEvaluatedOnTheEnginesToday() {
     String product = LevelFixtures.product(portfolio, "N2");
     LevelFixtures.groupsForN2(groups, product);
-    RestClient.Response started = RestClient.as(baseUrl(), "sekretariat")
-        .post("/api/products/" + product + "/annual-evaluations", Map.of());
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
-    await("the evaluation timer fires by the engine's clock").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
-        .processInstanceId(cycle.getId()).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
+    ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     complete(task(cycle), LevelFixtures.answers(catalogue, "N2"));
     complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Stabil"));
     complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));

@@ -207,6 +207,21 @@ class EngineSurfaceTests extends IntegrationTests {
         .map(route -> Arguments.of(method, route)));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/products", "/api/products/", "/app/produkter", "/app/produkter/"})
+  void withoutLoginAPageGoesToTheLoginAndTheApiAnswers401WhateverTheSpelling(String route) throws Exception {
+    Http anonymous = Http.anonymousSession(baseUrl());
+    HttpResponse<String> response = anonymous.send(anonymous.request("GET", route, null, null));
+    if (route.startsWith("/api")) {
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(message(response)).contains("logget ind");
+    } else {
+      assertThat(response.statusCode()).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+          location -> assertThat(location).endsWith("/camunda/app/tasklist/"));
+    }
+  }
+
   // --- 3: starts only through the start form; no start instructions -----------------------------
 
   static Stream<Arguments> startAttacks() {
