@@ -1,4 +1,4 @@
-package dk.os2.governance.engine;
+package dk.os2.governance.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

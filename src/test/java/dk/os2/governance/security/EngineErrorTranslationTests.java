@@ -1,4 +1,4 @@
-package dk.os2.governance.engine;
+package dk.os2.governance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

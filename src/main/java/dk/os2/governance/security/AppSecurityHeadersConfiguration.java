@@ -1,4 +1,4 @@
-package dk.os2.governance.engine;
+package dk.os2.governance.security;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;

@@ -1,4 +1,4 @@
-package dk.os2.governance.engine;
+package dk.os2.governance.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;

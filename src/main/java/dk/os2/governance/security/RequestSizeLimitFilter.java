@@ -1,4 +1,4 @@
-package dk.os2.governance.engine;
+package dk.os2.governance.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
