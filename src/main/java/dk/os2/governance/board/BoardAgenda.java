@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * owes (its open tasks, in every process) and every N3 product as a standing item.
  */
 @Service
-public class BoardAgenda {
+class BoardAgenda {
 
   /** A decision waiting for the board. */
   public record PendingDecision(String taskId, String task, String process, String product, Date created, Date due,

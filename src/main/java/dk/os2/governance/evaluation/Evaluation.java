@@ -8,7 +8,7 @@ import java.util.List;
  * An evaluation of a product against one catalogue version. {@code statedLevel} is the level the
  * evaluation states (an imported report's recommendation) or decides.
  */
-public record Evaluation(
+record Evaluation(
     String id,
     String productId,
     String catalogueId,

@@ -19,7 +19,7 @@ import java.util.Map;
  *       is red, grey or unassessed. Recommendations ("anbefalinger") never block.
  * </ul>
  */
-public record EvaluationResult(
+record EvaluationResult(
     Map<String, Tally> byLevel,
     Map<String, Tally> byLevelCumulative,
     Map<String, Tally> byTheme,

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The evaluation tables. */
 @Repository
-public class EvaluationStore {
+class EvaluationStore {
 
   /** One row of {@code evaluation}, as stored; its items and warnings become the {@link Evaluation}'s lists. */
   record Row(String id, String productId, String catalogueId, String catalogueVersion, String targetLevel,

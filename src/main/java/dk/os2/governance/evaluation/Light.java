@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** A reviewer's traffic light for one criterion. */
-public enum Light {
+enum Light {
   /** Met. */
   GREEN("🟢", "Grøn", "opfyldt"),
   /** Partly met, or a documented deviation stands in. */

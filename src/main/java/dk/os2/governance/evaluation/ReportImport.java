@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * report's own count tables disagree. All or nothing.
  */
 @Service
-public class ReportImport {
+class ReportImport {
 
   /** The catalogue id under which OS2's published evaluation model is kept. */
   public static final String OS2_MODEL = "os2-evalueringsrapport";

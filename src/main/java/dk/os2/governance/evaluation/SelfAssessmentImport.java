@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and invalid values are reported per criterion, and nothing is imported unless all is right.
  */
 @Service
-public class SelfAssessmentImport {
+class SelfAssessmentImport {
 
   private static final Set<String> CATEGORIES = Set.of("relevans", "formkrav", "strategisk", "governance");
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * on every node: the outbox keys make a second run queue nothing.
  */
 @Component
-public class DueTaskScanner {
+class DueTaskScanner {
 
   private final ProcessEngine engine;
   private final MailQueue queue;

@@ -3,7 +3,7 @@ package dk.os2.governance.notification;
 import java.util.List;
 
 /** What a mail says, before it is rendered into text and HTML. */
-public record MailContent(
+record MailContent(
     List<String> recipients,
     String subject,
     String heading,

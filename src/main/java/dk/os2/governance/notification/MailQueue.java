@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * rolled-back transaction leaves neither row nor job.
  */
 @Component
-public class MailQueue {
+class MailQueue {
 
   private final Outbox outbox;
   private final ObjectProvider<ProcessEngine> engine;

@@ -1,7 +1,7 @@
 package dk.os2.governance.notification;
 
 /** Where a queued mail stands. */
-public enum MailStatus {
+enum MailStatus {
   /** Queued; the job executor will send it. */
   PENDING,
   /** Accepted by the SMTP server. */

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * its listeners write commits with the decision.
  */
 @Component("decisionRecorder")
-public class DecisionRecorder implements TaskListener {
+class DecisionRecorder implements TaskListener {
 
   /** What each task decides, by process definition and task: read once from the task's model. */
   private final Map<String, TaskDecision> decisions = new ConcurrentHashMap<>();
