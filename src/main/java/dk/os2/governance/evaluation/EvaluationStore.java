@@ -8,10 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The evaluation tables. */
+/**
+ * The evaluation tables. Every evaluation is stored complete, and announced as
+ * {@link EvaluationCompleted} in the transaction that stores it.
+ */
 @Repository
 class EvaluationStore {
 
@@ -22,9 +26,11 @@ class EvaluationStore {
       Instant createdAt) {}
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  EvaluationStore(JdbcClient jdbc) {
+  EvaluationStore(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public String save(Evaluation e) {
@@ -46,6 +52,8 @@ class EvaluationStore {
           .params(id, a.criterionId(), a.light().name(), a.rationale(), a.selfAnswer(), a.selfDocumentation())
           .update();
     }
+    // Listeners run synchronously, in this thread and the caller's transaction.
+    events.publishEvent(new EvaluationCompleted(id, e.productId(), e.source(), e.evaluatedOn(), e.processInstanceId()));
     return id;
   }
 

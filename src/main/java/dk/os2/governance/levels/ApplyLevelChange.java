@@ -12,23 +12,21 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the board's level decision: the portfolio's level and level-since, the accepted
- * handover, the annual cycle (started on reaching N3, ended on leaving it), or retirement.
+ * Applies the board's level decision: the portfolio's level and level-since and the accepted
+ * handover, or retirement. The annual cycle follows the new level ({@link AnnualCycleOnLevelChange}).
  *
- * <p>The product, current and target level are the level change's identity, recorded when the
- * system started it; the decision and the handover acceptance are what the board's and the
- * coordination committee's own tasks recorded. No process variable decides any of them.
+ * <p>The product and target level are the level change's identity, recorded when the system
+ * started it; the decision and the handover acceptance are what the board's and the coordination
+ * committee's own tasks recorded. No process variable decides any of them.
  */
 @Component("applyLevelChange")
 class ApplyLevelChange implements JavaDelegate {
 
   private final Portfolio portfolio;
-  private final LevelChanges levelChanges;
   private final ProcessIdentity identity;
 
-  ApplyLevelChange(Portfolio portfolio, LevelChanges levelChanges, ProcessIdentity identity) {
+  ApplyLevelChange(Portfolio portfolio, ProcessIdentity identity) {
     this.portfolio = portfolio;
-    this.levelChanges = levelChanges;
     this.identity = identity;
   }
 
@@ -38,7 +36,6 @@ class ApplyLevelChange implements JavaDelegate {
     ProcessIdentity.Identity change = identity.requireLevelProcess(processInstanceId);
     String productId = change.productId();
     String target = change.targetLevel();
-    String current = change.currentLevel();
     Decision board = portfolio.latestDecision(processInstanceId, "UserTask_DecideLevelChange")
         .filter(d -> !"return".equals(d.outcome()))
         .orElseThrow(() -> new ProcessEngineException(
@@ -48,23 +45,12 @@ class ApplyLevelChange implements JavaDelegate {
         .map(d -> "accept".equals(d.outcome())).orElse(false);
     switch (board.outcome()) {
       case "approve" -> {
-        portfolio.changeLevel(productId, target, ProductStatus.ACTIVE, since);
         if (handoverAccepted) {
           portfolio.handoverAccepted(productId, since);
         }
-        if ("N3".equals(target) && !levelChanges.annualCycleRunning(productId)) {
-          levelChanges.startAnnualCycle(productId, false);
-        }
-        if ("N3".equals(current) && !"N3".equals(target)) {
-          levelChanges.stopAnnualCycles(productId, null, "Produktet er ikke længere på N3");
-          portfolio.evaluationCycle(productId, null, null);
-        }
+        portfolio.changeLevel(productId, target, ProductStatus.ACTIVE, since, processInstanceId);
       }
-      case "retire" -> {
-        portfolio.changeLevel(productId, null, ProductStatus.RETIRED, since);
-        levelChanges.stopAnnualCycles(productId, null, "Produktet er udfaset");
-        portfolio.evaluationCycle(productId, null, null);
-      }
+      case "retire" -> portfolio.changeLevel(productId, null, ProductStatus.RETIRED, since, processInstanceId);
       default -> { } // rejected: the product stays where it is
     }
   }

@@ -185,9 +185,9 @@ public class LevelChanges {
 
   /** Ends a product's running annual cycles (it left N3, or left the portfolio). */
   public void stopAnnualCycles(String productId, String exceptProcessInstanceId, String reason) {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION).processInstanceBusinessKey(productId)
-        .list().stream().filter(pi -> !pi.getId().equals(exceptProcessInstanceId))
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), reason));
+    Access.asSystem(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION)
+        .processInstanceBusinessKey(productId).list().stream().filter(pi -> !pi.getId().equals(exceptProcessInstanceId))
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), reason)));
   }
 
   private Map<String, Object> common(Product product) {

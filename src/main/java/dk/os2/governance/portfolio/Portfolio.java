@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The portfolio's tables. Called from the engine's delegates, it joins the engine's transaction:
- * a rolled-back task completion leaves no trace here either.
+ * a rolled-back task completion leaves no trace here either. A change of a product's level or
+ * status is announced as {@link LevelChanged}, synchronously, in the same transaction.
  */
 @Repository
 public class Portfolio {
@@ -28,9 +30,11 @@ public class Portfolio {
   private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
 
-  Portfolio(JdbcTemplate jdbc) {
+  Portfolio(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** What a proposal says about its product. */
@@ -96,7 +100,10 @@ public class Portfolio {
     }
   }
 
-  /** A product known only from an imported evaluation report: in the portfolio, details unknown. */
+  /**
+   * A product known only from an imported evaluation report: in the portfolio, details unknown. It
+   * enters the portfolio at the level, which is announced like any other level change.
+   */
   public String registerFromReport(String name, String level) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
@@ -109,6 +116,7 @@ public class Portfolio {
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(name);
     }
+    events.publishEvent(new LevelChanged(id, name, null, null, level, ProductStatus.ACTIVE, null, null));
     return id;
   }
 
@@ -118,15 +126,30 @@ public class Portfolio {
         + "order by created_at", PRODUCT, nameKey(name)).stream().findFirst();
   }
 
+  /** A product approved at a level outside any process (sample data, tests). */
   public void approve(String productId, String level, LocalDate since) {
+    approve(productId, level, since, null);
+  }
+
+  /** The board approved the product at a level, in the given process. */
+  public void approve(String productId, String level, LocalDate since, String processInstanceId) {
+    Optional<Product> before = product(productId);
     jdbc.update("update product set status = ?, level = ?, level_since = ?, updated_at = ? where id = ?",
         ProductStatus.ACTIVE.name(), level, Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+    before.ifPresent(p -> changed(p, level, ProductStatus.ACTIVE, since, processInstanceId));
+  }
+
+  /** A product rejected outside any process (tests). */
+  public void reject(String productId) {
+    reject(productId, null);
   }
 
   /** A rejected product no longer holds its name: it may be proposed again. */
-  public void reject(String productId) {
+  public void reject(String productId, String processInstanceId) {
+    Optional<Product> before = product(productId);
     jdbc.update("update product set status = ?, name_key = null, updated_at = ? where id = ?",
         ProductStatus.REJECTED.name(), Timestamp.from(Instant.now()), productId);
+    before.ifPresent(p -> changed(p, p.level(), ProductStatus.REJECTED, null, processInstanceId));
   }
 
   /** Where the product is used (one municipality a line) and whether one code version is declared. */
@@ -148,16 +171,29 @@ public class Portfolio {
         on == null ? null : Date.valueOf(on), Timestamp.from(Instant.now()), productId);
   }
 
-  /** A new level after a board decision; {@code null} level with RETIRED status retires it. */
-  public void changeLevel(String productId, String level, ProductStatus status, LocalDate since) {
+  /** A new level after a board decision in the process; {@code null} level with RETIRED status retires it. */
+  public void changeLevel(String productId, String level, ProductStatus status, LocalDate since,
+      String processInstanceId) {
+    Optional<Product> before = product(productId);
     jdbc.update("update product set level = ?, status = ?, level_since = ?, updated_at = ? where id = ?",
         level, status.name(), Date.valueOf(since), Timestamp.from(Instant.now()), productId);
     if (status != ProductStatus.ACTIVE && status != ProductStatus.PROPOSED) {
       // A retired product leaves the portfolio and with it its hold on the name.
       jdbc.update("update product set name_key = null where id = ?", productId);
     }
+    before.ifPresent(p -> changed(p, level, status, since, processInstanceId));
   }
 
+  /** Tells the listeners, in this thread and transaction, what the product was and is now. */
+  private void changed(Product before, String level, ProductStatus status, LocalDate since, String processInstanceId) {
+    events.publishEvent(new LevelChanged(before.id(), before.name(), before.level(), before.status(), level, status,
+        since, processInstanceId));
+  }
+
+  /**
+   * The product's evaluation dates: the last (left as it is when {@code null}) and the next
+   * ({@code null}: none planned).
+   */
   public void evaluationCycle(String productId, LocalDate last, LocalDate next) {
     if (last != null) {
       jdbc.update("update product set last_evaluation = ? where id = ?", Date.valueOf(last), productId);

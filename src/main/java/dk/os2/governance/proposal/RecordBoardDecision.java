@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the board's final decision to the portfolio: approved at a level, or rejected. The
+ * Applies the board's final decision to the portfolio: approved at a level, or rejected (what
+ * follows from the level, such as an N3 product's annual cycle, listens to the portfolio). The
  * decision is the one the board's own task recorded for this proposal, and the product is the
  * proposal's own; process variables decide neither.
  */
@@ -56,11 +57,11 @@ class RecordBoardDecision implements JavaDelegate {
         throw new ProcessEngineException("Bestyrelsens godkendelse mangler et gyldigt niveau.");
       }
       LocalDate since = decision.meetingDate();
-      portfolio.approve(productId, level, since == null ? ProcessClock.today() : since);
+      portfolio.approve(productId, level, since == null ? ProcessClock.today() : since, execution.getProcessInstanceId());
       execution.setVariable(BOARD_DECISION_LABEL, "Godkendt på niveau " + catalogue.levelName(level));
     } else {
       execution.removeVariable(APPROVED_LEVEL);
-      portfolio.reject(productId);
+      portfolio.reject(productId, execution.getProcessInstanceId());
       execution.setVariable(BOARD_DECISION_LABEL, "Afvist");
     }
   }

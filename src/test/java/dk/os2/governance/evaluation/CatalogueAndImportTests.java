@@ -10,6 +10,7 @@ import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.proposal.Proposals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -154,6 +156,49 @@ class CatalogueAndImportTests extends IntegrationTests {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Evalueringsrapport: <span>" + product).contains("Fordeling pr. niveau")
         .contains("Strategisk sammenhæng").contains("Linje 80").contains("R5");
+  }
+
+  @Test
+  void anImportedReportIsTheProductsLastEvaluationUnlessALaterOneIsKnown() {
+    String product = Proposals.uniqueName("Evalueret");
+    String report = Fixtures.report(product, "0.9.2");
+    assertThat(post("sekretariat", "/api/evaluation-reports", report).status()).isEqualTo(201);
+    Product imported = portfolio.productNamed(product).orElseThrow();
+    assertThat(imported.lastEvaluation()).isEqualTo(LocalDate.parse("2025-09-05"));
+    assertThat(imported.nextEvaluation()).as("an N1 product has no annual cycle").isNull();
+    assertThat(RestClient.as(baseUrl(), "kommune").get("/api/products/" + imported.id()).json()
+        .path("lastEvaluation").asText()).isEqualTo("2025-09-05");
+
+    for (String older : new String[] {"2024-03-01", "5. september 2025"}) {
+      assertThat(post("sekretariat", "/api/evaluation-reports", report.replace("2025-09-05", older)).status())
+          .isEqualTo(201);
+      assertThat(portfolio.product(imported.id()).orElseThrow().lastEvaluation()).as(older)
+          .isEqualTo(LocalDate.parse("2025-09-05"));
+    }
+    assertThat(post("sekretariat", "/api/evaluation-reports", report.replace("2025-09-05", "2026-01-15")).status())
+        .isEqualTo(201);
+    assertThat(portfolio.product(imported.id()).orElseThrow().lastEvaluation()).isEqualTo(LocalDate.parse("2026-01-15"));
+
+    String review = """
+        {"catalogueId": "os2-evalueringsrapport", "catalogueVersion": "0.9.2", "targetLevel": "1",
+         "summary": "Gennemgået", "assessments": [{"criterionId": "R1", "light": "GREEN", "rationale": "Ok"}]}""";
+    assertThat(postJson("sekretariat", "/api/products/" + imported.id() + "/evaluations", review).status()).isEqualTo(201);
+    assertThat(portfolio.product(imported.id()).orElseThrow().lastEvaluation()).as("a reviewer's evaluation today")
+        .isEqualTo(LocalDate.now());
+  }
+
+  @Test
+  void aProductImportedAtN3IsEvaluatedEveryYear() {
+    String product = Proposals.uniqueName("Vital");
+    Response response = post("sekretariat", "/api/evaluation-reports",
+        Fixtures.report(product, "0.9.2").replace("fastholdes på **niveau 1**", "fastholdes på **niveau 3**"));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    Product imported = portfolio.productNamed(product).orElseThrow();
+    assertThat(imported.level()).isEqualTo("N3");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(imported.id()).count()).isOne();
+    assertThat(imported.nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(12));
+    assertThat(imported.lastEvaluation()).isEqualTo(LocalDate.parse("2025-09-05"));
   }
 
   @Test

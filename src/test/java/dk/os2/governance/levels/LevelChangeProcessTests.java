@@ -87,6 +87,8 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(engine.getRuntimeService().getVariable(toN2.getId(), "levelCheckPassed")).isEqualTo(true);
     committeeAndBoardApprove(toN2);
     assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N2");
+    assertThat(portfolio.product(product).orElseThrow().lastEvaluation())
+        .as("the automated check of the self-assessment is not an evaluation of the product").isNull();
 
     groups.add(product, GroupKind.COORDINATION, "bestyrelse", MemberRole.BOARD_MEMBER, "OS2");
     ProcessInstance toN3 = startLevelChange(product, "N3");
@@ -148,6 +150,32 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(cycle).isWaitingAt("UserTask_UpdateAnnualSelfAssessment");
     complete(task(cycle), LevelFixtures.answers(catalogue, level));
     assertThat(cycle).isWaitingAt("UserTask_ReviewBySecretariat");
+  }
+
+  long annualCycles(String product) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(product).count();
+  }
+
+  @Test
+  void leavingN3EndsTheRunningCycleAndItsNextEvaluation() {
+    String product = LevelFixtures.product(portfolio, "N3");
+    LevelFixtures.groupsForN2(groups, product);
+    assertThat(annualCycles(product)).as("approved at N3, the product is evaluated every year").isOne();
+    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(12));
+
+    ProcessInstance demotion = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(demotion, "N2");
+    assertThat(annualCycles(product)).as("the cycle runs until the board decides").isOne();
+    committeeAndBoardApprove(demotion);
+
+    Product demoted = portfolio.product(product).orElseThrow();
+    assertThat(demoted.level()).isEqualTo("N2");
+    assertThat(demoted.nextEvaluation()).isNull();
+    assertThat(annualCycles(product)).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(product).singleResult().getDeleteReason())
+        .isEqualTo("Produktet er ikke længere på N3");
   }
 
   @Test
@@ -238,6 +266,7 @@ class LevelChangeProcessTests extends IntegrationTests {
   void theBoardRetiresAProductWhichLeavesTheActivePortfolioWithItsHistory() {
     String product = LevelFixtures.product(portfolio, "N2");
     LevelFixtures.groupsForN2(groups, product);
+    ProcessInstance evaluation = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     RestClient.Response started = RestClient.as(baseUrl(), "sekretariat").post("/api/products/" + product + "/level-changes",
         Map.of("targetLevel", "N1", "reason", "Produktet bruges ikke længere"));
     ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
@@ -249,6 +278,8 @@ class LevelChangeProcessTests extends IntegrationTests {
     complete(task(pi), retire);
 
     assertThat(portfolio.product(product).orElseThrow().status()).isEqualTo(ProductStatus.RETIRED);
+    assertThat(evaluation).as("a retired product is no longer evaluated").isEnded();
+    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isNull();
     JsonNode active = RestClient.as(baseUrl(), "kommune").get("/api/products?status=ACTIVE").json();
     assertThat(active.findValuesAsText("id")).doesNotContain(product);
     JsonNode history = RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json();

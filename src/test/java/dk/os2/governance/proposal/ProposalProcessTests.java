@@ -1,6 +1,7 @@
 package dk.os2.governance.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every path of the proposal process, driven through the engine's Java API. */
 class ProposalProcessTests extends IntegrationTests {
@@ -38,6 +42,12 @@ class ProposalProcessTests extends IntegrationTests {
 
   @Autowired
   Evaluations evaluations;
+
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   ProcessInstance propose(String name, String level) {
     engine.getIdentityService().setAuthenticatedUserId("kommune");
@@ -101,9 +111,45 @@ class ProposalProcessTests extends IntegrationTests {
     assertThat(product.levelSince()).isEqualTo(LocalDate.parse("2026-11-20"));
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel").toString())
         .startsWith("Godkendt på niveau " + level);
+    assertThat(annualCycles(product.id())).as("an N3 product is evaluated every year, from its approval")
+        .isEqualTo("N3".equals(level) ? 1 : 0);
+    assertThat(product.nextEvaluation()).isEqualTo("N3".equals(level) ? LocalDate.now().plusMonths(12) : null);
 
     complete(task(pi), withVariables("outcomeAcknowledged", true));
     assertThat(pi).isEnded().hasPassed("EndEvent_ProposalDecided");
+  }
+
+  long annualCycles(String productId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(productId).count();
+  }
+
+  @Test
+  void aRolledBackApprovalAtN3LeavesNeitherTheProductsNewLevelNorItsCycle() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Rullet"), "N3");
+    forward(pi);
+    recommend(pi, "N3");
+    String boardTask = task(pi).getId();
+    String productId = product(pi).id();
+
+    long[] cyclesInTheTransaction = new long[1];
+    assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      engine.getTaskService().complete(boardTask, board("approve", "N3", null));
+      cyclesInTheTransaction[0] = annualCycles(productId);
+      throw new IllegalStateException("the caller's transaction fails after the completion");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(cyclesInTheTransaction[0]).as("the approval had started the cycle in its transaction").isEqualTo(1);
+    assertThat(annualCycles(productId)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from running_process where product_id = ?", Integer.class, productId))
+        .isZero();
+    Product product = portfolio.product(productId).orElseThrow();
+    assertThat(product.status()).isEqualTo(ProductStatus.PROPOSED);
+    assertThat(product.nextEvaluation()).isNull();
+    assertThat(task(pi).getId()).isEqualTo(boardTask);
+
+    decide(pi, board("approve", "N3", null));
+    assertThat(annualCycles(productId)).as("the committed approval starts it once").isEqualTo(1);
   }
 
   @Test
