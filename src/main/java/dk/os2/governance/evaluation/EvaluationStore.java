@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,11 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EvaluationStore {
 
-  /** One row of {@code evaluation}, as stored; its items and warnings become the {@link Evaluation}'s lists. */
+  /**
+   * One row of {@code evaluation}, as stored; its items ({@code evaluation_item}) and warnings
+   * ({@code evaluation_warning}) become the {@link Evaluation}'s lists.
+   */
   record Row(String id, String productId, String catalogueId, String catalogueVersion, String targetLevel,
       String statedLevel, Evaluation.Source source, String summary, String overall, String recommendations,
-      String author, LocalDate evaluatedOn, String warnings, String processInstanceId, String createdBy,
-      Instant createdAt) {}
+      String author, LocalDate evaluatedOn, String processInstanceId, String createdBy, Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
@@ -37,12 +38,12 @@ class EvaluationStore {
     String id = e.id() == null ? UUID.randomUUID().toString() : e.id();
     jdbc.sql("""
         insert into evaluation (id, product_id, catalogue_id, catalogue_version, target_level, stated_level, source,
-          summary, overall, recommendations, author, evaluated_on, warnings, process_instance_id, created_by, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          summary, overall, recommendations, author, evaluated_on, process_instance_id, created_by, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, e.productId(), e.catalogueId(), e.catalogueVersion(), e.targetLevel(), e.statedLevel(),
             e.source().name(), e.summary(), e.overall(), e.recommendations(), e.author(),
             e.evaluatedOn() == null ? null : Date.valueOf(e.evaluatedOn()),
-            e.warnings().isEmpty() ? null : String.join("\n", e.warnings()), e.processInstanceId(), e.createdBy(),
+            e.processInstanceId(), e.createdBy(),
             Timestamp.from(Instant.now()))
         .update();
     for (Assessment a : e.assessments()) {
@@ -51,6 +52,10 @@ class EvaluationStore {
           values (?, ?, ?, ?, ?, ?)""")
           .params(id, a.criterionId(), a.light().name(), a.rationale(), a.selfAnswer(), a.selfDocumentation())
           .update();
+    }
+    for (int i = 0; i < e.warnings().size(); i++) {
+      jdbc.sql("insert into evaluation_warning (evaluation_id, position, warning) values (?, ?, ?)")
+          .params(id, i, e.warnings().get(i)).update();
     }
     // Listeners run synchronously, in this thread and the caller's transaction.
     events.publishEvent(new EvaluationCompleted(id, e.productId(), e.source(), e.evaluatedOn(), e.processInstanceId()));
@@ -62,7 +67,7 @@ class EvaluationStore {
         .findFirst().map(row -> new Evaluation(row.id(), row.productId(), row.catalogueId(), row.catalogueVersion(),
             row.targetLevel(), row.statedLevel(), row.source(), row.summary(), row.overall(), row.recommendations(),
             row.author(), row.evaluatedOn(), items(row.id()),
-            row.warnings() == null ? List.of() : Arrays.asList(row.warnings().split("\n")),
+            warnings(row.id()),
             row.processInstanceId(), row.createdBy(), row.createdAt()));
   }
 
@@ -73,6 +78,11 @@ class EvaluationStore {
 
   public int count() {
     return jdbc.sql("select count(*) from evaluation").query(Integer.class).single();
+  }
+
+  private List<String> warnings(String evaluationId) {
+    return jdbc.sql("select warning from evaluation_warning where evaluation_id = ? order by position")
+        .param(evaluationId).query(String.class).list();
   }
 
   private List<Assessment> items(String evaluationId) {

@@ -9,7 +9,6 @@ import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.Criterion;
-import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import java.util.ArrayList;
@@ -36,11 +35,14 @@ class SelfAssessmentImport {
   private final CatalogueStore catalogues;
   private final Portfolio portfolio;
   private final SelfAssessmentStore store;
+  private final SteeringGroups steeringGroups;
 
-  SelfAssessmentImport(CatalogueStore catalogues, Portfolio portfolio, SelfAssessmentStore store) {
+  SelfAssessmentImport(CatalogueStore catalogues, Portfolio portfolio, SelfAssessmentStore store,
+      SteeringGroups steeringGroups) {
     this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.store = store;
+    this.steeringGroups = steeringGroups;
   }
 
   /**
@@ -54,9 +56,7 @@ class SelfAssessmentImport {
     if (secretariat) {
       return;
     }
-    boolean steering = userId != null && portfolio.groupMembers(productId).stream()
-        .anyMatch(m -> GroupKind.STEERING.name().equals(m[0]) && userId.equals(m[1]));
-    if (!steering) {
+    if (!steeringGroups.inSteeringGroup(productId, userId)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Kun sekretariatet og produktets styregruppe kan importere produktets selvevaluering.");
     }

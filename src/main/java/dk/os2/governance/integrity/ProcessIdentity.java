@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * annual evaluation the current and target level and the catalogue version at start.
  *
  * <p>A proposal's identity is its product row (registered by the proposal's first step, with the
- * engine's initiator as proposer). A level change's or annual evaluation's identity is written when
+ * engine's initiator as proposer), which the portfolio gives through {@link ProposedProducts}. A
+ * level change's or annual evaluation's identity is written when
  * the application starts it ({@link #starting}); as the process's start listener this bean refuses
  * a start that the application did not make.
  */
@@ -38,9 +39,11 @@ public class ProcessIdentity implements ExecutionListener {
   private static final ThreadLocal<Identity> PENDING = new ThreadLocal<>();
 
   private final JdbcClient jdbc;
+  private final ProposedProducts proposals;
 
-  ProcessIdentity(JdbcClient jdbc) {
+  ProcessIdentity(JdbcClient jdbc, ProposedProducts proposals) {
     this.jdbc = jdbc;
+    this.proposals = proposals;
   }
 
   /**
@@ -89,8 +92,7 @@ public class ProcessIdentity implements ExecutionListener {
 
   /** The product a proposal registered, by the proposal's process instance id. */
   public Optional<String> proposalProduct(String processInstanceId) {
-    return jdbc.sql("select id from product where proposal_process_id = ?").param(processInstanceId)
-        .query(String.class).list().stream().findFirst();
+    return proposals.proposedIn(processInstanceId).map(ProposedProducts.ProposedProduct::productId);
   }
 
   /** The product a process is about: a proposal's own product, or the recorded one. */
@@ -106,8 +108,7 @@ public class ProcessIdentity implements ExecutionListener {
     if (level.isPresent()) {
       return level.get().applicant();
     }
-    return jdbc.sql("select proposed_by from product where proposal_process_id = ?").param(processInstanceId)
-        .query(String.class).list().stream().findFirst()
+    return proposals.proposedIn(processInstanceId).map(ProposedProducts.ProposedProduct::proposedBy)
         .orElseThrow(() -> new ProcessEngineException("Forslaget har ingen registreret forslagsstiller."));
   }
 

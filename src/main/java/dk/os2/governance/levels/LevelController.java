@@ -83,7 +83,7 @@ class LevelController {
   ResponseEntity<Void> usage(@PathVariable String id, @RequestBody UsageRequest usage) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
     requireProduct(id);
-    portfolio.usage(id, usage.municipalities() == null ? "" : String.join("\n", usage.municipalities()),
+    portfolio.usage(id, usage.municipalities() == null ? List.of() : usage.municipalities(),
         usage.singleCodeVersion());
     return ResponseEntity.noContent().build();
   }

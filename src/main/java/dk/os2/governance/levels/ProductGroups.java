@@ -2,13 +2,13 @@ package dk.os2.governance.levels;
 
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.evaluation.SteeringGroups;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * structural checks of a level: who must sit in which group, and where the product is used.
  */
 @Service
-public class ProductGroups {
+public class ProductGroups implements SteeringGroups {
 
   public record Member(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {}
 
@@ -97,6 +97,11 @@ public class ProductGroups {
     return userId != null && members(productId, kind).stream().anyMatch(m -> m.userId().equals(userId));
   }
 
+  @Override
+  public boolean inSteeringGroup(String productId, String userId) {
+    return isMember(productId, GroupKind.STEERING, userId);
+  }
+
   /**
    * The structural gaps between the product and a level, in Danish; empty when it meets them.
    * N2: a steering group with a board member or board appointee, a coordination group with a
@@ -152,9 +157,7 @@ public class ProductGroups {
   }
 
   static long municipalitiesInUse(Product product) {
-    String list = product.participatingMunicipalities();
-    return list == null ? 0 : Arrays.stream(list.split("[\\n,;]")).map(String::trim).filter(s -> !s.isEmpty())
-        .distinct().count();
+    return product.municipalities().size();
   }
 
   private String ensureGroup(Product product, GroupKind kind) {

@@ -38,6 +38,8 @@ class ProductPage {
     Product product = portfolio.product(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
     model.addAttribute("product", product);
+    // Shown one a line in the text box, which is how the secretariat edits the list.
+    model.addAttribute("municipalities", String.join("\n", product.municipalities()));
     model.addAttribute("decisions", portfolio.decisions(id));
     model.addAttribute("evaluations", evaluations.forProduct(id));
     model.addAttribute("catalogues", catalogues.list());

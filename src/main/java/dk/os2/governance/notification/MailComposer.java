@@ -87,19 +87,13 @@ class MailComposer {
   }
 
   private Result outcome(OutboxEntry entry) {
-    List<String> recipients = entry.recipients() == null ? List.of()
-        : List.of(entry.recipients().split(",\\s*")).stream().filter(s -> !s.isBlank()).toList();
+    List<String> recipients = entry.addresses().stream().filter(s -> !s.isBlank()).toList();
     if (recipients.isEmpty()) {
       return new Result(null, "Ingen modtagere har en e-mailadresse.");
     }
     List<MailContent.Fact> facts = new ArrayList<>();
     facts.add(new MailContent.Fact("Produkt", entry.productName()));
-    for (String line : entry.detail() == null ? new String[0] : entry.detail().split("\n")) {
-      int colon = line.indexOf(": ");
-      if (colon > 0) {
-        facts.add(new MailContent.Fact(line.substring(0, colon), line.substring(colon + 2)));
-      }
-    }
+    facts.addAll(entry.facts());
     String outcome = facts.stream().filter(f -> f.label().equals("Afgørelse")).map(MailContent.Fact::value)
         .findFirst().orElse("Ny afgørelse");
     return new Result(new MailContent(recipients, entry.productName() + ": " + outcome, "Afgørelse om " + entry.productName(),

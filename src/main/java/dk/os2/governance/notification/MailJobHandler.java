@@ -96,7 +96,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
       }
       MailContent content = result.content();
       MailRenderer.Rendered rendered = renderer.render(content);
-      own(() -> outbox.rendered(entry.id(), String.join(", ", content.recipients()), content.subject(),
+      own(() -> outbox.rendered(entry.id(), content.recipients(), content.subject(),
           rendered.text(), rendered.html()));
 
       JavaMailSender mail = sender.getIfAvailable();

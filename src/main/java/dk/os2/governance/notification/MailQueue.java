@@ -2,7 +2,9 @@ package dk.os2.governance.notification;
 
 import dk.os2.governance.process.ProcessClock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,10 +30,13 @@ class MailQueue {
     this.engine = engine;
   }
 
-  /** Queues a mail unless one with this key was queued before; returns the outbox id if new. */
+  /**
+   * Queues a mail unless one with this key was queued before; returns the outbox id if new. The
+   * facts (none for a task's mails, which are composed when sent) are shown in the mail as given.
+   */
   public Optional<String> queue(String dedupeKey, MailKind kind, String taskId, String processInstanceId,
-      String productName, String detail) {
-    return inCommand(ctx -> outbox.add(dedupeKey, kind, taskId, processInstanceId, productName, detail)
+      String productName, List<MailContent.Fact> facts) {
+    return inCommand(ctx -> outbox.add(dedupeKey, kind, taskId, processInstanceId, productName, facts)
         .map(id -> {
           schedule(ctx, id, null);
           return id;
@@ -39,8 +44,8 @@ class MailQueue {
   }
 
   /** Fixes the recipients of a mail whose recipients are known when it is queued (outcomes). */
-  void recipients(String outboxId, String recipients) {
-    outbox.rendered(outboxId, recipients, null, null, null);
+  void recipients(String outboxId, Collection<String> recipients) {
+    outbox.recipients(outboxId, recipients);
   }
 
   /**

@@ -3,8 +3,8 @@ package dk.os2.governance.notification;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.portfolio.DecisionRecorded;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,9 +40,10 @@ class OutcomeMail {
       }
     }
     decision.addresses().stream().filter(a -> a != null && !a.isBlank()).map(String::trim).forEach(recipients::add);
-    String detail = decision.facts().entrySet().stream().filter(e -> e.getValue() != null)
-        .map(e -> e.getKey() + ": " + e.getValue().replace('\n', ' ')).collect(Collectors.joining("\n"));
+    // A fact is one line of the mail.
+    List<MailContent.Fact> facts = decision.facts().entrySet().stream().filter(e -> e.getValue() != null)
+        .map(e -> new MailContent.Fact(e.getKey(), e.getValue().replace('\n', ' '))).toList();
     queue.queue("outcome:" + decision.decisionId(), MailKind.OUTCOME, null, decision.processInstanceId(),
-        decision.productName(), detail).ifPresent(id -> queue.recipients(id, String.join(", ", recipients)));
+        decision.productName(), facts).ifPresent(id -> queue.recipients(id, recipients));
   }
 }

@@ -1,20 +1,22 @@
 package dk.os2.governance.portfolio;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,12 +31,48 @@ public class Portfolio {
 
   private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
+  private static final Pattern MUNICIPALITY_SEPARATORS = Pattern.compile("[\\n,;]");
+
+  // Writes of the decision and level steps stay on the template; reads map rows onto records.
   private final JdbcTemplate jdbc;
+  private final JdbcClient sql;
+
   private final ApplicationEventPublisher events;
 
-  Portfolio(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+  Portfolio(JdbcTemplate jdbc, JdbcClient sql, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.sql = sql;
     this.events = events;
+  }
+
+  /**
+   * One row of {@code product}, as stored (columns map onto components by name); the
+   * municipalities where the product is used, rows of {@code product_municipality}, complete it.
+   */
+  record ProductRow(String id, String name, String level, ProductStatus status, String purpose, String need,
+      String proposingMunicipality, String contactName, String contactEmail, String suppliers, String licence,
+      String repositoryUrl, String requestedLevel, String proposedBy, String proposalProcessId, LocalDate levelSince,
+      Instant createdAt, Instant updatedAt, boolean singleCodeVersion, LocalDate handoverAcceptedOn,
+      LocalDate lastEvaluation, LocalDate nextEvaluation) {
+
+    Product with(List<String> municipalities) {
+      return new Product(id, name, level, status, purpose, need, proposingMunicipality, contactName, contactEmail,
+          municipalities, suppliers, licence, repositoryUrl, requestedLevel, proposedBy, proposalProcessId,
+          levelSince, createdAt, updatedAt, singleCodeVersion, handoverAcceptedOn, lastEvaluation, nextEvaluation);
+    }
+  }
+
+  /** One row of {@code product_municipality}. */
+  record MunicipalityRow(String productId, String municipality) {}
+
+  /**
+   * The municipalities named in a text as a person types it (the proposal form's free text, the
+   * product page's text box): one a line, commas and semicolons separating too; trimmed, with
+   * blank and repeated names left out. Typed input is read here, once; the portfolio stores the list.
+   */
+  public static List<String> municipalities(String text) {
+    return text == null ? List.of() : Arrays.stream(MUNICIPALITY_SEPARATORS.split(text)).map(String::trim)
+        .filter(s -> !s.isEmpty()).distinct().toList();
   }
 
   /** What a proposal says about its product. */
@@ -69,16 +107,17 @@ public class Portfolio {
     try {
       jdbc.update("""
           insert into product (id, name, name_key, status, purpose, need, proposing_municipality, contact_name,
-            contact_email, participating_municipalities, suppliers, licence, repository_url,
+            contact_email, suppliers, licence, repository_url,
             requested_level, proposed_by, proposal_process_id, created_at, updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           id, p.name(), nameKey(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
-          p.proposingMunicipality(), p.contactName(), p.contactEmail(), p.participatingMunicipalities(),
+          p.proposingMunicipality(), p.contactName(), p.contactEmail(),
           p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(), p.proposedBy(),
           p.processInstanceId(), now, now);
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(p.name());
     }
+    municipalitiesInUse(id, municipalities(p.participatingMunicipalities()));
     return id;
   }
 
@@ -89,15 +128,16 @@ public class Portfolio {
           update product set name = ?,
             name_key = case when status in ('PROPOSED', 'ACTIVE') then cast(? as varchar(150)) else null end,
             purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
-            contact_email = ?, participating_municipalities = ?, suppliers = ?, licence = ?,
+            contact_email = ?, suppliers = ?, licence = ?,
             repository_url = ?, requested_level = ?, updated_at = ?
           where id = ?""",
           p.name(), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
-          p.contactEmail(), p.participatingMunicipalities(), p.suppliers(), p.licence(), p.repositoryUrl(),
+          p.contactEmail(), p.suppliers(), p.licence(), p.repositoryUrl(),
           p.requestedLevel(), Timestamp.from(Instant.now()), productId);
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(p.name());
     }
+    municipalitiesInUse(productId, municipalities(p.participatingMunicipalities()));
   }
 
   /**
@@ -122,8 +162,8 @@ public class Portfolio {
 
   /** The product in the portfolio (proposed or active) with this name, ignoring case and whitespace. */
   public Optional<Product> productNamed(String name) {
-    return jdbc.query("select * from product where name_key = ? and status in ('PROPOSED', 'ACTIVE') "
-        + "order by created_at", PRODUCT, nameKey(name)).stream().findFirst();
+    return complete(sql.sql("select * from product where name_key = ? and status in ('PROPOSED', 'ACTIVE') "
+        + "order by created_at").param(nameKey(name)).query(ProductRow.class).list()).stream().findFirst();
   }
 
   /** A product approved at a level outside any process (sample data, tests). */
@@ -152,10 +192,25 @@ public class Portfolio {
     before.ifPresent(p -> changed(p, p.level(), ProductStatus.REJECTED, null, processInstanceId));
   }
 
-  /** Where the product is used (one municipality a line) and whether one code version is declared. */
+  /** Where the product is used (one municipality an entry) and whether one code version is declared. */
+  public void usage(String productId, List<String> municipalities, boolean singleCodeVersion) {
+    sql.sql("update product set single_code_version = ?, updated_at = ? where id = ?")
+        .params(singleCodeVersion, Timestamp.from(Instant.now()), productId).update();
+    municipalitiesInUse(productId, municipalities == null ? List.of()
+        : municipalities.stream().flatMap(m -> municipalities(m).stream()).distinct().toList());
+  }
+
+  /** The same, the municipalities as typed on the product page (see {@link #municipalities(String)}). */
   public void usage(String productId, String municipalities, boolean singleCodeVersion) {
-    jdbc.update("update product set participating_municipalities = ?, single_code_version = ?, updated_at = ? where id = ?",
-        municipalities, singleCodeVersion, Timestamp.from(Instant.now()), productId);
+    usage(productId, municipalities(municipalities), singleCodeVersion);
+  }
+
+  private void municipalitiesInUse(String productId, List<String> municipalities) {
+    sql.sql("delete from product_municipality where product_id = ?").param(productId).update();
+    for (int i = 0; i < municipalities.size(); i++) {
+      sql.sql("insert into product_municipality (product_id, position, municipality) values (?, ?, ?)")
+          .params(productId, i, municipalities.get(i)).update();
+    }
   }
 
   public boolean singleCodeVersion(String productId) {
@@ -202,19 +257,33 @@ public class Portfolio {
         next == null ? null : Date.valueOf(next), Timestamp.from(Instant.now()), productId);
   }
 
-  /** The members of the product's groups: kind, user id, role, organisation. */
-  public List<String[]> groupMembers(String productId) {
-    return jdbc.query("select * from product_group_member where product_id = ? order by group_kind, user_id",
-        (rs, n) -> new String[] {rs.getString("group_kind"), rs.getString("user_id"), rs.getString("member_role"),
-            rs.getString("organisation")}, productId);
-  }
-
   public List<Product> products() {
-    return jdbc.query("select * from product order by lower(name)", PRODUCT);
+    return complete(sql.sql("select * from product order by lower(name)").query(ProductRow.class).list());
   }
 
   public Optional<Product> product(String id) {
-    return jdbc.query("select * from product where id = ?", PRODUCT, id).stream().findFirst();
+    return complete(sql.sql("select * from product where id = ?").param(id).query(ProductRow.class).list())
+        .stream().findFirst();
+  }
+
+  /** The product a proposal registered, by the proposal's process instance id. */
+  public Optional<Product> proposedIn(String processInstanceId) {
+    return complete(sql.sql("select * from product where proposal_process_id = ?").param(processInstanceId)
+        .query(ProductRow.class).list()).stream().findFirst();
+  }
+
+  /** The rows, each with its municipalities (read in one query). */
+  private List<Product> complete(List<ProductRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<String>> used = sql.sql("""
+            select product_id, municipality from product_municipality
+            where product_id in (:ids) order by product_id, position""")
+        .param("ids", rows.stream().map(ProductRow::id).toList()).query(MunicipalityRow.class).list().stream()
+        .collect(Collectors.groupingBy(MunicipalityRow::productId, LinkedHashMap::new,
+            Collectors.mapping(MunicipalityRow::municipality, Collectors.toList())));
+    return rows.stream().map(row -> row.with(List.copyOf(used.getOrDefault(row.id(), List.of())))).toList();
   }
 
   /**
@@ -247,40 +316,14 @@ public class Portfolio {
    * task act on, rather than process variables that a later submission could overwrite.
    */
   public Optional<Decision> latestDecision(String processInstanceId, String taskKey) {
-    return jdbc.query("""
+    return sql.sql("""
         select * from governance_decision where process_instance_id = ? and task_key = ?
-        order by decided_at desc, id desc limit 1""", DECISION, processInstanceId, taskKey).stream().findFirst();
+        order by decided_at desc, id desc limit 1""").params(processInstanceId, taskKey)
+        .query(Decision.class).optional();
   }
 
   public List<Decision> decisions(String productId) {
-    return jdbc.query("select * from governance_decision where product_id = ? order by decided_at, id",
-        DECISION, productId);
-  }
-
-  private static final RowMapper<Product> PRODUCT = (rs, n) -> new Product(
-      rs.getString("id"), rs.getString("name"), rs.getString("level"),
-      ProductStatus.valueOf(rs.getString("status")), rs.getString("purpose"), rs.getString("need"),
-      rs.getString("proposing_municipality"), rs.getString("contact_name"), rs.getString("contact_email"),
-      rs.getString("participating_municipalities"), rs.getString("suppliers"), rs.getString("licence"),
-      rs.getString("repository_url"), rs.getString("requested_level"), rs.getString("proposed_by"),
-      rs.getString("proposal_process_id"), date(rs, "level_since"), instant(rs, "created_at"),
-      instant(rs, "updated_at"), rs.getBoolean("single_code_version"), date(rs, "handover_accepted_on"),
-      date(rs, "last_evaluation"), date(rs, "next_evaluation"));
-
-  private static final RowMapper<Decision> DECISION = (rs, n) -> new Decision(
-      rs.getString("id"), rs.getString("product_id"), rs.getString("process_instance_id"),
-      rs.getString("task_key"), rs.getString("body"), rs.getString("decided_by"), rs.getString("outcome"),
-      rs.getString("level"), rs.getString("rationale"), rs.getString("justification"),
-      date(rs, "meeting_date"), rs.getString("minutes_reference"), rs.getString("indicative_level"),
-      rs.getString("catalogue_reference"), instant(rs, "decided_at"));
-
-  private static LocalDate date(ResultSet rs, String column) throws SQLException {
-    Date d = rs.getDate(column);
-    return d == null ? null : d.toLocalDate();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
+    return sql.sql("select * from governance_decision where product_id = ? order by decided_at, id")
+        .param(productId).query(Decision.class).list();
   }
 }

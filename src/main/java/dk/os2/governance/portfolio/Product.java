@@ -2,8 +2,9 @@ package dk.os2.governance.portfolio;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
-/** A product as the portfolio records it. */
+/** A product as the portfolio records it, with the municipalities where it is used (in order). */
 public record Product(
     String id,
     String name,
@@ -14,7 +15,7 @@ public record Product(
     String proposingMunicipality,
     String contactName,
     String contactEmail,
-    String participatingMunicipalities,
+    List<String> municipalities,
     String suppliers,
     String licence,
     String repositoryUrl,

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record State(Map<String, Object> facts) {
 
   private static final String[] TABLES = {"product", "governance_decision", "product_group_member",
-      "criteria_catalogue", "evaluation", "self_assessment", "mail_outbox"};
+      "criteria_catalogue", "evaluation", "self_assessment", "mail_outbox", "product_municipality"};
 
   static State of(JdbcTemplate jdbc, ProcessEngine engine) {
     Map<String, Object> counts = new LinkedHashMap<>();
@@ -19,7 +19,9 @@ record State(Map<String, Object> facts) {
     counts.put("process instances", engine.getRuntimeService().createProcessInstanceQuery().count());
     counts.put("tasks", engine.getTaskService().createTaskQuery().count());
     counts.put("products' status, level, usage and groups", jdbc.queryForObject("""
-        select md5(coalesce(string_agg(p.id || p.status || coalesce(p.level, '') || coalesce(p.participating_municipalities, '')
+        select md5(coalesce(string_agg(p.id || p.status || coalesce(p.level, '')
+          || coalesce((select string_agg(u.municipality, ',' order by u.position)
+                       from product_municipality u where u.product_id = p.id), '')
           || coalesce((select string_agg(m.user_id || m.group_kind || m.member_role || coalesce(m.organisation, ''), ',' order by m.user_id, m.group_kind)
                        from product_group_member m where m.product_id = p.id), ''), ';' order by p.id), ''))
         from product p""", String.class));
