@@ -54,7 +54,8 @@ class ErrorPage extends BasicErrorController {
     }
     ErrorAdvice.Refusal refusal = refusal(request);
     return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(refusals.problemBody(refusal.status(), refusal.message(), refusal.errors(), RequestPaths.original(request)));
+        .body(refusals.problemBody(refusal.status(), refusal.message(), refusal.errors(),
+            RequestPaths.original(request)));
   }
 
   /** The refusal of the exception that ended here, or of the status someone sent with its message. */

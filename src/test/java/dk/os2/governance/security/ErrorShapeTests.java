@@ -90,9 +90,11 @@ class ErrorShapeTests extends IntegrationTests {
 
     JsonNode tooLarge = problem(secretariat.send(secretariat.request("POST", "/api/catalogues", "application/json",
         new byte[(int) RequestSizeLimitFilter.LIMIT + 1])), 413);
-    assertThat(tooLarge.path("detail").asText()).isEqualTo("Forespørgslen er for stor: højst 1 MB pr. fil eller indhold.");
+    assertThat(tooLarge.path("detail").asText())
+        .isEqualTo("Forespørgslen er for stor: højst 1 MB pr. fil eller indhold.");
 
-    JsonNode nonCanonical = problem(secretariat.send(secretariat.request("GET", "/api/catalogues;x=1", null, null)), 400);
+    JsonNode nonCanonical =
+        problem(secretariat.send(secretariat.request("GET", "/api/catalogues;x=1", null, null)), 400);
     assertThat(nonCanonical.path("detail").asText()).startsWith("Adressen er ikke gyldig");
 
     Http browser = Http.session(baseUrl(), "sekretariat");
@@ -124,8 +126,7 @@ class ErrorShapeTests extends IntegrationTests {
     request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
     request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
         new IOException(new RequestSizeLimitFilter.BodyTooLargeException("for stor")));
-    ResponseEntity<Map<String, Object>> json =
-        ((ErrorPage) errorController).error(request);
+    ResponseEntity<Map<String, Object>> json = ((ErrorPage) errorController).error(request);
     assertThat(json.getStatusCode().value()).isEqualTo(413);
     assertThat(json.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json.getBody()).containsEntry("status", 413).containsEntry("title", "For stor forespørgsel")
@@ -138,7 +139,8 @@ class ErrorShapeTests extends IntegrationTests {
     assertThat(html.getStatus()).isEqualTo(500);
     assertThat(html.getContentType()).startsWith("application/problem+json");
     assertThat(JSON.readTree(html.getContentAsString(StandardCharsets.UTF_8)).path("detail").asText())
-        .isEqualTo("Der opstod en uventet fejl på serveren. Intet er ændret; prøv igen, eller kontakt sekretariatet.");
+        .isEqualTo("Der opstod en uventet fejl på serveren. Intet er ændret; prøv igen, "
+            + "eller kontakt sekretariatet.");
   }
 
   @Test
