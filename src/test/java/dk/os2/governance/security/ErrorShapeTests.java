@@ -82,6 +82,10 @@ class ErrorShapeTests extends IntegrationTests {
     assertThat(unsupported.path("detail").asText())
         .isEqualTo("Indholdstypen understøttes ikke her; send JSON (application/json).");
 
+    JsonNode notAcceptable = problem(secretariat.send(secretariat.request("GET", "/api/catalogues", null, null)
+        .header("Accept", "application/xml")), 406);
+    assertThat(notAcceptable.path("detail").asText()).isEqualTo("Svaret kan ikke leveres i det ønskede format.");
+
     Http anonymous = Http.basic(baseUrl(), "nobody-" + System.nanoTime());
     JsonNode login = problem(anonymous.send(anonymous.request("GET", "/api/products", null, null)), 401);
     assertThat(login.path("title").asText()).isEqualTo("Ikke logget ind");
