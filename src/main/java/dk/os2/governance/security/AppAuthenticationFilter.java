@@ -22,9 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AppAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final Refusals refusals;
 
-  public AppAuthenticationFilter(IdentityService identityService) {
+  public AppAuthenticationFilter(IdentityService identityService, Refusals refusals) {
     this.identityService = identityService;
+    this.refusals = refusals;
   }
 
   @Override
@@ -38,8 +40,7 @@ public class AppAuthenticationFilter extends OncePerRequestFilter {
     }
     if (user.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"OS2 governance\", charset=\"UTF-8\"");
-      ApiErrors.write(response, 401,
-          "Du skal være logget ind. Log ind i Tasklist (/camunda) eller brug HTTP Basic.", null);
+      refusals.writeJson(request, response, 401, refusals.byStatus(401), null);
       return;
     }
     identityService.setAuthentication(user.get());

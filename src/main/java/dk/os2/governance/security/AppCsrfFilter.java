@@ -39,9 +39,14 @@ public class AppCsrfFilter extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  static final String MISSING_TOKEN = "Forespørgslen mangler sikkerhedsnøglen (CSRF-token) for din session. "
-      + "Genindlæs siden og prøv igen.";
-  static final String FOREIGN_ORIGIN = "Forespørgslen kommer fra et andet websted og er afvist.";
+  static final String MISSING_TOKEN = "refusal.csrf.missingToken";
+  static final String FOREIGN_ORIGIN = "refusal.csrf.foreignOrigin";
+
+  private final Refusals refusals;
+
+  public AppCsrfFilter(Refusals refusals) {
+    this.refusals = refusals;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -57,7 +62,7 @@ public class AppCsrfFilter extends OncePerRequestFilter {
     if (CurrentUser.fromSession(request).isEmpty()) {
       // HTTP Basic (or no login at all, which the authentication before this filter refused).
       if (foreignOrigin(request)) {
-        refuse(request, response, FOREIGN_ORIGIN);
+        refuse(request, response, 403, FOREIGN_ORIGIN);
         return;
       }
       chain.doFilter(request, response);
@@ -68,13 +73,13 @@ public class AppCsrfFilter extends OncePerRequestFilter {
     if (given == null || given.isBlank()) {
       given = formToken(request);
       if (given == TOO_LARGE) {
-        ErrorResponses.write(request, response, 413, ErrorResponses.TOO_LARGE);
+        refuse(request, response, 413, Refusals.TOO_LARGE);
         return;
       }
     }
     if (expected == null || given == null || !MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.UTF_8), given.trim().getBytes(StandardCharsets.UTF_8))) {
-      refuse(request, response, MISSING_TOKEN);
+      refuse(request, response, 403, MISSING_TOKEN);
       return;
     }
     chain.doFilter(request, response);
@@ -131,8 +136,8 @@ public class AppCsrfFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+  private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String key)
       throws IOException {
-    ErrorResponses.write(request, response, 403, message);
+    refusals.write(request, response, status, refusals.text(key));
   }
 }

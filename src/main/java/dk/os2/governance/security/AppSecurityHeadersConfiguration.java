@@ -1,6 +1,10 @@
 package dk.os2.governance.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +34,9 @@ class AppSecurityHeadersConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<RequestSizeLimitFilter> appRequestSizeLimit() {
+  FilterRegistrationBean<RequestSizeLimitFilter> appRequestSizeLimit(Refusals refusals) {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimitFilter());
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(refusals));
     registration.setName("app-request-size-limit");
     registration.addUrlPatterns("/app/*", "/api/*");
     registration.setOrder(SIZE_LIMIT);
@@ -40,8 +44,8 @@ class AppSecurityHeadersConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AppCsrfFilter> appCsrf() {
-    FilterRegistrationBean<AppCsrfFilter> registration = new FilterRegistrationBean<>(new AppCsrfFilter());
+  FilterRegistrationBean<AppCsrfFilter> appCsrf(Refusals refusals) {
+    FilterRegistrationBean<AppCsrfFilter> registration = new FilterRegistrationBean<>(new AppCsrfFilter(refusals));
     registration.setName("app-csrf");
     registration.addUrlPatterns("/app/*", "/api/*");
     registration.setOrder(CSRF);
@@ -55,7 +59,14 @@ class AppSecurityHeadersConfiguration {
   }
 
   @Bean
-  ErrorAttributes errorAttributes() {
-    return new DanishErrorAttributes();
+  ErrorAttributes errorAttributes(Refusals refusals) {
+    return new DanishErrorAttributes(refusals);
+  }
+
+  /** Spring Boot's /error: the Danish error page, and problems for /api. */
+  @Bean
+  ErrorController errorController(ErrorAttributes attributes, ServerProperties server,
+      ObjectProvider<ErrorViewResolver> resolvers, Refusals refusals, ErrorAdvice advice) {
+    return new ErrorPage(attributes, server, resolvers.orderedStream().toList(), refusals, advice);
   }
 }

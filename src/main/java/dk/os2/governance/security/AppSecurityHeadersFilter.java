@@ -28,7 +28,7 @@ public class AppSecurityHeadersFilter extends OncePerRequestFilter {
     response.setHeader("Referrer-Policy", "same-origin");
     response.setHeader("X-XSS-Protection", "1; mode=block");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (ErrorResponses.isApi(request)) {
+    if (RequestPaths.isApi(request)) {
       response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /../} are answered with 400. Checks further in (login, the engine guard, form
  * validation) then never meet a second spelling of the same resource. Spring Security's
  * {@link StrictHttpFirewall} decides. Methods other than GET, HEAD, POST, PUT and DELETE are
- * answered with 405.
+ * answered with 405. On /api the refusal is a problem, elsewhere Camunda's error shape (see
+ * {@link Refusals}): no path is trusted enough yet to choose a page.
  */
 public class CanonicalUrlFilter extends OncePerRequestFilter {
 
@@ -27,22 +28,25 @@ public class CanonicalUrlFilter extends OncePerRequestFilter {
   private static final Set<String> ALLOWED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+  private final Refusals refusals;
+
+  public CanonicalUrlFilter(Refusals refusals) {
+    this.refusals = refusals;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!ALLOWED_METHODS.contains(request.getMethod())) {
       // OPTIONS would hand anyone the REST API's WADL description; no page or client needs it.
-      ApiErrors.write(response, 405, "Metoden " + request.getMethod() + " er ikke tilladt.", null);
+      refusals.writeJson(request, response, 405, refusals.text("refusal.methodNotAllowed", request.getMethod()), null);
       return;
     }
     try {
       firewall.getFirewalledRequest(request);
     } catch (RequestRejectedException e) {
       LOG.info("Refused a non-canonical request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-      ApiErrors.write(response, 400,
-          "Adressen er ikke gyldig: den indeholder tegn eller stykker (som ';', '//', '/../' eller kodede tegn), "
-              + "som ikke er tilladt.", null);
+      refusals.writeJson(request, response, 400, refusals.text("refusal.nonCanonicalUrl"), null);
       return;
     }
     chain.doFilter(request, response);

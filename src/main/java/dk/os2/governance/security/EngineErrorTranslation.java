@@ -1,14 +1,17 @@
 package dk.os2.governance.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The engine's REST API answers errors in English, and some bad input (an unknown task, a task
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * the engine's JAX-RS resources is given a Danish message and the status that fits: 404 for what
  * does not exist, 409 for a task already claimed or changed at the same time, 400 for unreadable
  * input. A Danish reason of the application's own (a rule of the process that refused the
- * operation) is kept as it is. The English original goes to the log.
+ * operation) is kept as it is. The English original goes to the log. The answer keeps Camunda's
+ * shape, filled in by {@link Refusals} with the texts of {@code messages.properties}.
  */
 public class EngineErrorTranslation implements ContainerResponseFilter {
 
@@ -29,17 +33,20 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
   private static final Pattern JACKSON = Pattern.compile("Json|StreamConstraints|MismatchedInput|StreamRead");
   private static final Pattern DANISH = Pattern.compile("[æøåÆØÅ]|\\b(ikke|skal|kan|findes|allerede|opgaven)\\b");
 
+  @Context
+  private HttpServletRequest servletRequest;
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (response.getStatus() < 400 || request.getProperty(EngineOperationGuard.OWN_REFUSAL) != null) {
       return;
     }
+    Refusals refusals = WebApplicationContextUtils
+        .getRequiredWebApplicationContext(servletRequest.getServletContext()).getBean(Refusals.class);
     if (response.getEntity() instanceof String text) {
       // The JSON parser's complaints arrive as bare English text.
-      ExceptionDto replaced = new ExceptionDto();
-      replaced.setType("InvalidRequestException");
-      replaced.setMessage(text);
-      response.setEntity(replaced, null, MediaType.APPLICATION_JSON_TYPE);
+      response.setEntity(refusals.camunda(new ExceptionDto(), "InvalidRequestException", text), null,
+          MediaType.APPLICATION_JSON_TYPE);
     }
     if (!(response.getEntity() instanceof ExceptionDto error)) {
       return;
@@ -48,10 +55,9 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
     String original = error.getMessage() == null ? "" : error.getMessage();
     int status = status(response.getStatus(), type, original);
     String danish = danishPart(original);
-    error.setMessage(danish != null ? danish : message(status, type));
-    if (JACKSON.matcher(type).find()) {
-      error.setType("InvalidRequestException"); // a parser's class name tells a user nothing
-    }
+    // A parser's class name tells a user nothing.
+    refusals.camunda(error, JACKSON.matcher(type).find() ? "InvalidRequestException" : error.getType(),
+        danish != null ? danish : message(refusals, status, type));
     if (status != response.getStatus()) {
       response.setStatus(status);
     }
@@ -88,16 +94,13 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
     return null;
   }
 
-  private static String message(int status, String type) {
+  /** The Danish message for an engine error without a Danish reason of the application's own. */
+  private static String message(Refusals refusals, int status, String type) {
     return switch (status) {
-      case 401 -> "Du skal være logget ind.";
-      case 403 -> "Du har ikke adgang til at gøre dette: opgaven eller processen hører til en anden.";
-      case 404 -> "Opgaven, processen eller det, du spurgte efter, findes ikke (eller er allerede afsluttet).";
-      case 409 -> "TaskAlreadyClaimedException".equals(type)
-          ? "Opgaven er allerede taget af en anden."
-          : "En anden ændrede det samme på samme tid; intet er ændret. Prøv igen.";
-      case 400 -> "Forespørgslen kan ikke udføres: et felt mangler, har en forkert type eller et ugyldigt indhold.";
-      default -> ErrorResponses.byStatus(status);
+      case 400, 401, 403, 404 -> refusals.text("engine.refusal." + status);
+      case 409 -> refusals.text("TaskAlreadyClaimedException".equals(type)
+          ? "refusal.taskClaimed" : "refusal.concurrentChange");
+      default -> refusals.byStatus(status);
     };
   }
 }

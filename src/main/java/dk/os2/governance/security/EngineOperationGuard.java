@@ -1,6 +1,5 @@
 package dk.os2.governance.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -40,8 +40,6 @@ public class EngineOperationGuard implements ContainerRequestFilter {
   /** Marks a refusal of this guard, whose Danish answer no later filter rewrites. */
   static final String OWN_REFUSAL = EngineOperationGuard.class.getName() + ".refusal";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Context
   private ResourceInfo resourceInfo;
 
@@ -53,8 +51,10 @@ public class EngineOperationGuard implements ContainerRequestFilter {
     if (resourceInfo == null || resourceInfo.getResourceMethod() == null) {
       return;
     }
-    EngineOperations operations = WebApplicationContextUtils
-        .getRequiredWebApplicationContext(servletRequest.getServletContext()).getBean(EngineOperations.class);
+    WebApplicationContext context =
+        WebApplicationContextUtils.getRequiredWebApplicationContext(servletRequest.getServletContext());
+    EngineOperations operations = context.getBean(EngineOperations.class);
+    Refusals refusals = context.getBean(Refusals.class);
     byte[][] body = new byte[1][];
     EngineOperations.Call call = new EngineOperations.Call(request.getMethod(),
         typeNames(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod().getDeclaringClass()),
@@ -70,14 +70,14 @@ public class EngineOperationGuard implements ContainerRequestFilter {
       request.setEntityStream(new ByteArrayInputStream(body[0]));
     }
     if (body[0] == TOO_LARGE) {
-      refusal = Optional.of(new EngineOperations.Refusal(413, "Forespørgslen er for stor (højst 1 MB).", List.of()));
+      refusal = Optional.of(new EngineOperations.Refusal(413, refusals.text("engine.tooLarge"), List.of()));
     }
     if (refusal.isPresent()) {
       request.setProperty(OWN_REFUSAL, Boolean.TRUE);
       LOG.info("Refused {} {} ({}.{}): {} {}", request.getMethod(), request.getUriInfo().getPath(),
           resourceInfo.getResourceClass().getSimpleName(), call.method(), refusal.get().status(),
           refusal.get().message());
-      request.abortWith(error(refusal.get()));
+      request.abortWith(error(refusals, refusal.get()));
     }
   }
 
@@ -95,16 +95,11 @@ public class EngineOperationGuard implements ContainerRequestFilter {
     }
   }
 
-  private static Response error(EngineOperations.Refusal refusal) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", refusal.status() == 403 ? "AuthorizationException" : "InvalidRequestException");
-    body.put("message", refusal.message());
-    body.put("code", null);
-    if (!refusal.details().isEmpty()) {
-      body.put("errors", refusal.details());
-    }
+  /** Camunda's error shape, which Tasklist shows, from the one place that shapes refusals. */
+  private static Response error(Refusals refusals, EngineOperations.Refusal refusal) {
+    String type = refusal.status() == 403 ? "AuthorizationException" : "InvalidRequestException";
     return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .entity(JSON.writeValueAsString(body)).build();
+        .entity(refusals.camundaJson(type, refusal.message(), null, refusal.details())).build();
   }
 
   /** The simple names of a resource class, its superclasses and all their interfaces. */

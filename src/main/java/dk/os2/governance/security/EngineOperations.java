@@ -65,12 +65,9 @@ public class EngineOperations {
       "ProcessDefinitionResource", Set.of("submitForm"),
       "UserAuthenticationResource", Set.of("doLogin", "doLogout"));
 
-  static final String NOT_ALLOWED =
-      "Denne handling er ikke tilladt i OS2's styringsmodel. Opgaver løses med deres formular i Tasklist, "
-          + "og processer startes med deres startformular.";
-
-  static final String NOT_THE_BODY =
-      "Opgaven hører til et andet organ og kan kun tages og løses af dets medlemmer.";
+  /** Keys of the Danish refusals in {@code messages.properties}. */
+  static final String NOT_ALLOWED = "engine.notAllowed";
+  static final String NOT_THE_BODY = "engine.notTheBody";
 
   /** A resolved call to a REST resource method. */
   public record Call(String httpMethod, Set<String> resourceTypes, String method, Map<String, String> pathParameters,
@@ -90,19 +87,22 @@ public class EngineOperations {
   }
 
   /** Why a call is refused: HTTP status and a Danish message. */
-  public record Refusal(int status, String message, List<String> details) {
-    static Optional<Refusal> of(int status, String message) {
-      return Optional.of(new Refusal(status, message, List.of()));
-    }
-  }
+  public record Refusal(int status, String message, List<String> details) {}
 
   private final ProcessEngine engine;
   private final FormSubmissions submissions;
+  private final Refusals refusals;
   private final ObjectMapper json = new ObjectMapper();
 
-  EngineOperations(ProcessEngine engine, FormSubmissions submissions) {
+  EngineOperations(ProcessEngine engine, FormSubmissions submissions, Refusals refusals) {
     this.engine = engine;
     this.submissions = submissions;
+    this.refusals = refusals;
+  }
+
+  /** A refusal with the Danish text of a key of {@code messages.properties}. */
+  private Optional<Refusal> refuse(int status, String key) {
+    return Optional.of(new Refusal(status, refusals.text(key), List.of()));
   }
 
   public Optional<Refusal> check(Call call) {
@@ -111,18 +111,16 @@ public class EngineOperations {
     boolean read = READS.contains(call.httpMethod());
 
     if (call.is("SetupResource")) {
-      return Refusal.of(403, "Opsætning af den første administrator via webappen er slået fra. "
-          + "Administratoren oprettes fra OS2_ADMIN_USER og OS2_ADMIN_PASSWORD.");
+      return refuse(403, "engine.setupDisabled");
     }
     if (call.queryParameterNames().stream().anyMatch(EngineOperations::isExpressionKey)) {
       return expressionRefused();
     }
     if (call.is("ProcessDefinitionResource", "startProcessInstance")) {
-      return Refusal.of(403, "Processer startes med deres startformular (submit-form), ikke direkte.");
+      return refuse(403, "engine.startWithForm");
     }
     if (call.is("TaskResource", "handleBpmnError", "handleEscalation", "resolve")) {
-      return Refusal.of(403,
-          "Opgaver i OS2's processer afsluttes med deres formular; denne handling er ikke tilladt.");
+      return refuse(403, "engine.endWithForm");
     }
     Optional<Refusal> expressions = checkExpressions(call, read);
     if (expressions.isPresent()) {
@@ -130,7 +128,7 @@ public class EngineOperations {
     }
     if (call.is("TaskResource", "submit", "complete", "claim") && user != null
         && !ownsTask(user, call.path("id"))) {
-      return Refusal.of(403, NOT_THE_BODY);
+      return refuse(403, NOT_THE_BODY);
     }
     if (call.is("TaskResource", "submit", "complete")) {
       return formRefusal(submissions.checkTaskCompletion(call.path("id"), call.body().get()));
@@ -143,7 +141,7 @@ public class EngineOperations {
       return Optional.empty();
     }
     if (user == null && !call.is("UserAuthenticationResource")) {
-      return Refusal.of(401, "Du skal være logget ind.");
+      return refuse(401, "engine.refusal.401");
     }
     if (call.method().startsWith("query") || allowedWrite(call)) {
       return Optional.empty();
@@ -152,7 +150,7 @@ public class EngineOperations {
         && user.getUserId().equals(call.path("id"))) {
       return Optional.empty();
     }
-    return Refusal.of(403, NOT_ALLOWED);
+    return refuse(403, NOT_ALLOWED);
   }
 
   /**
@@ -258,12 +256,12 @@ public class EngineOperations {
     return key.toLowerCase(Locale.ROOT).endsWith("expression");
   }
 
-  private static Optional<Refusal> expressionRefused() {
-    return Refusal.of(400, "Udtryk (expressions) i opgave- og filterforespørgsler er ikke tilladt.");
+  private Optional<Refusal> expressionRefused() {
+    return refuse(400, "engine.expressions");
   }
 
-  private static Optional<Refusal> formRefusal(List<String> errors) {
+  private Optional<Refusal> formRefusal(List<String> errors) {
     return errors.isEmpty() ? Optional.empty()
-        : Optional.of(new Refusal(400, "Formularen kan ikke sendes: " + String.join(" ", errors), errors));
+        : Optional.of(new Refusal(400, refusals.text("engine.formRefused", String.join(" ", errors)), errors));
   }
 }

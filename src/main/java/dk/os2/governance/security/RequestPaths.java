@@ -1,5 +1,7 @@
 package dk.os2.governance.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -17,9 +19,24 @@ final class RequestPaths {
     return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 
-  /** Whether the request is for the application's JSON API (/api) rather than a page. */
+  /**
+   * Whether the request is for the application's JSON API (/api) rather than a page. On the error
+   * page ({@code /error}), whether the request that failed was.
+   */
   static boolean isApi(HttpServletRequest request) {
     String path = resolved(request);
+    if (request.getDispatcherType() == DispatcherType.ERROR
+        && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+      // The container names the failed request by its URI; non-canonical ones never got this far.
+      path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
+    }
     return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  /** The URI the client asked for, also on the error page: a problem's {@code instance}. */
+  static String original(HttpServletRequest request) {
+    Object uri = request.getDispatcherType() == DispatcherType.ERROR
+        ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+    return uri instanceof String s ? s : request.getRequestURI();
   }
 }

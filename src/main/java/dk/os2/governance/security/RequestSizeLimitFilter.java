@@ -20,34 +20,42 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   public static final long LIMIT = 1024 * 1024;
 
-  /** Thrown when a body goes past the limit. */
+  /** Thrown when a body goes past the limit; answered with {@link Refusals#TOO_LARGE}. */
   public static class BodyTooLargeException extends IOException {
-    BodyTooLargeException() {
-      super(ErrorResponses.TOO_LARGE);
+    BodyTooLargeException(String message) {
+      super(message);
     }
+  }
+
+  private final Refusals refusals;
+
+  public RequestSizeLimitFilter(Refusals refusals) {
+    this.refusals = refusals;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > LIMIT) {
-      ErrorResponses.write(request, response, 413, ErrorResponses.TOO_LARGE);
+      refusals.write(request, response, 413, refusals.text(Refusals.TOO_LARGE));
       return;
     }
-    chain.doFilter(new Limited(request), response);
+    chain.doFilter(new Limited(request, refusals.text(Refusals.TOO_LARGE)), response);
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
+    private final String tooLarge;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request) {
+    Limited(HttpServletRequest request, String tooLarge) {
       super(request);
+      this.tooLarge = tooLarge;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new LimitedStream(super.getInputStream());
+        stream = new LimitedStream(super.getInputStream(), tooLarge);
       }
       return stream;
     }
@@ -55,10 +63,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private static final class LimitedStream extends ServletInputStream {
     private final ServletInputStream delegate;
+    private final String tooLarge;
     private long read;
 
-    LimitedStream(ServletInputStream delegate) {
+    LimitedStream(ServletInputStream delegate, String tooLarge) {
       this.delegate = delegate;
+      this.tooLarge = tooLarge;
     }
 
     @Override
@@ -82,7 +92,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private void count(int n) throws BodyTooLargeException {
       read += n;
       if (read > LIMIT) {
-        throw new BodyTooLargeException();
+        throw new BodyTooLargeException(tooLarge);
       }
     }
 

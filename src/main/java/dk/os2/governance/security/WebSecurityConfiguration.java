@@ -20,8 +20,9 @@ class WebSecurityConfiguration {
   static final int AUTHENTICATION = 10;
 
   @Bean
-  FilterRegistrationBean<CanonicalUrlFilter> canonicalUrl() {
-    FilterRegistrationBean<CanonicalUrlFilter> registration = new FilterRegistrationBean<>(new CanonicalUrlFilter());
+  FilterRegistrationBean<CanonicalUrlFilter> canonicalUrl(Refusals refusals) {
+    FilterRegistrationBean<CanonicalUrlFilter> registration =
+        new FilterRegistrationBean<>(new CanonicalUrlFilter(refusals));
     registration.setName("canonical-url");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -41,9 +42,9 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(ProcessEngine engine) {
+  FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(ProcessEngine engine, Refusals refusals) {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new AppAuthenticationFilter(engine.getIdentityService()));
+        new FilterRegistrationBean<>(new AppAuthenticationFilter(engine.getIdentityService(), refusals));
     registration.setName("app-authentication");
     registration.addUrlPatterns("/api/*", "/app/*");
     registration.setOrder(AUTHENTICATION);

@@ -95,7 +95,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     Response changed = post("sekretariat", "/api/catalogues",
         Fixtures.catalogueYaml().replace("Produktet løser et behov", "Produktet løser måske et behov"));
     assertThat(changed.status()).isEqualTo(409);
-    assertThat(changed.json().path("message").asText()).contains("ny version");
+    assertThat(changed.json().path("detail").asText()).contains("ny version");
     assertThat(catalogues.list()).hasSize(before);
     assertThat(catalogues.find("os2-evalueringsrapport", "0.9.2").orElseThrow().criterion("R1").orElseThrow().title())
         .isEqualTo("Produktet løser et behov, som mindst én kommune har");
@@ -124,7 +124,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     int before = catalogues.list().size();
     Response response = post("sekretariat", "/api/catalogues", file.replace("version: 0.9.2", "version: 9.9.9"));
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().path("message").asText()).contains(message);
+    assertThat(response.json().path("detail").asText()).contains(message);
     assertThat(catalogues.list()).hasSize(before);
   }
 
@@ -265,7 +265,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     int catalogueCount = catalogues.list().size();
     Response response = post("sekretariat", "/api/evaluation-reports", spoil.apply(Fixtures.report(product, "0.9.2")));
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().path("message").asText()).contains(message);
+    assertThat(response.json().path("detail").asText()).contains(message);
     assertThat(evaluationStore.count()).isEqualTo(evaluations);
     assertThat(catalogues.list()).hasSize(catalogueCount);
     assertThat(portfolio.productNamed(product)).isEmpty();
@@ -375,7 +375,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     Response response = post("sekretariat", "/api/products/" + productId + "/self-assessments?version=0.9.2",
         json == null ? "{\"productName\": " : json.toString());
     assertThat(response.status()).as(response.body()).isEqualTo(400);
-    assertThat(response.json().path("message").asText()).contains(message);
+    assertThat(response.json().path("detail").asText()).contains(message);
     assertThat(selfAssessmentStore.count()).isEqualTo(before);
   }
 
@@ -404,10 +404,10 @@ class CatalogueAndImportTests extends IntegrationTests {
     Response notTheirs = postJson("forretningsudvalg", "/api/products/" + productId + "/evaluations",
         review.replace("\"R2\"", "\"F8\""));
     assertThat(notTheirs.status()).isEqualTo(400);
-    assertThat(notTheirs.json().path("message").asText()).contains("F8 ejes af koordinationsudvalg");
+    assertThat(notTheirs.json().path("detail").asText()).contains("F8 ejes af koordinationsudvalg");
     Response noRationale = postJson("sekretariat", "/api/products/" + productId + "/evaluations",
         review.replace("\"Brugerne er ikke inddraget\"", "\"\""));
-    assertThat(noRationale.json().path("message").asText()).contains("R2: skriv en begrundelse");
+    assertThat(noRationale.json().path("detail").asText()).contains("R2: skriv en begrundelse");
     assertThat(postJson("bestyrelse", "/api/products/" + productId + "/evaluations", review).status()).isEqualTo(403);
   }
 

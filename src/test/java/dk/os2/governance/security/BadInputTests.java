@@ -206,9 +206,13 @@ class BadInputTests extends IntegrationTests {
       shown = response.body();
       assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     } else {
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
       JsonNode json = MAPPER.readTree(response.body());
-      assertThat(json.path("type").asText()).isNotBlank();
-      shown = json.path("message").asText() + " " + json.path("errors");
+      assertThat(json.path("status").asInt()).isEqualTo(input.status());
+      assertThat(json.path("instance").asText()).isEqualTo(path.replaceFirst("\\?.*", ""));
+      assertThat(json.path("title").asText()).as("what the status means, in Danish").isNotBlank()
+          .doesNotContain(FRAMEWORK);
+      shown = json.path("detail").asText() + " " + json.path("errors");
       assertThat(response.body()).doesNotContain("SQL", "Whitelabel", "java.", "trace", "Bad Request");
     }
     assertThat(DANISH).as("a Danish message in: " + shown).anyMatch(shown::contains);
@@ -230,12 +234,12 @@ class BadInputTests extends IntegrationTests {
         "{\"role\":\"MUNICIPALITY\",\"organisation\":\"" + "o".repeat(201) + "\"}");
     assertThat(member.path("errors")).extracting(JsonNode::asText)
         .containsExactly("Organisationen må højst være 200 tegn.", "Feltet 'userId' mangler.");
-    assertThat(member.path("message").asText())
+    assertThat(member.path("detail").asText())
         .isEqualTo("Organisationen må højst være 200 tegn. Feltet 'userId' mangler.");
 
     JsonNode longUser = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
         "{\"userId\":\"" + "u".repeat(65) + "\",\"role\":\"MUNICIPALITY\"}");
-    assertThat(longUser.path("message").asText()).isEqualTo("Feltet 'userId' må højst være 64 tegn.");
+    assertThat(longUser.path("detail").asText()).isEqualTo("Feltet 'userId' må højst være 64 tegn.");
 
     JsonNode levelChange = refused(secretariat, "POST", "/api/products/" + product + "/level-changes",
         "{\"reason\":\"" + "r".repeat(2001) + "\"}");
@@ -251,8 +255,10 @@ class BadInputTests extends IntegrationTests {
     request.header("Accept", "application/json");
     HttpResponse<String> response = http.send(request);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     JsonNode json = MAPPER.readTree(response.body());
-    assertThat(json.path("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json.path("status").asInt()).isEqualTo(400);
+    assertThat(json.path("title").asText()).isEqualTo("Ugyldig forespørgsel");
     return json;
   }
 

@@ -190,7 +190,7 @@ class ConcurrencyTests extends IntegrationTests {
     assertThat(count(responses, 201)).as(responses.toString()).isEqualTo(1);
     assertThat(count(responses, 409)).as(responses.toString()).isEqualTo(PARALLEL - 1);
     responses.stream().filter(r -> r.status() == 409).forEach(r ->
-        assertThat(r.json().path("message").asText()).contains("allerede en niveauændring i gang"));
+        assertThat(r.json().path("detail").asText()).contains("allerede en niveauændring i gang"));
     assertThat(runningProcesses(LevelChanges.LEVEL_CHANGE, product)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from running_process where product_id = ? and kind = ?",
         Integer.class, product, LevelChanges.LEVEL_CHANGE)).isEqualTo(1);
@@ -222,7 +222,7 @@ class ConcurrencyTests extends IntegrationTests {
     responses.stream().filter(r -> r.status() == 200).forEach(r ->
         assertThat(r.json().path("processInstanceId").asText()).isEqualTo(cycle));
     responses.stream().filter(r -> r.status() == 409).forEach(r ->
-        assertThat(r.json().path("message").asText()).contains("allerede sat i gang"));
+        assertThat(r.json().path("detail").asText()).contains("allerede sat i gang"));
     assertThat(runningProcesses(LevelChanges.ANNUAL_EVALUATION, product)).isEqualTo(1);
     await("the existing cycle's evaluation begins now").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(cycle).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
@@ -271,7 +271,7 @@ class ConcurrencyTests extends IntegrationTests {
     for (String outsider : new String[] {"kommune", "forretningsudvalg", "bestyrelse"}) {
       HttpResponse<String> refused = post(outsider, "demo", path, selfAssessment(model, name, outsider));
       assertThat(refused.statusCode()).as(outsider + ": " + refused.body()).isEqualTo(403);
-      assertThat(JSON.readTree(refused.body()).path("message").asText())
+      assertThat(JSON.readTree(refused.body()).path("detail").asText())
           .contains("Kun sekretariatet og produktets styregruppe");
     }
     assertThat(selfAssessments.count()).isEqualTo(before);

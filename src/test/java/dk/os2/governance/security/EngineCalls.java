@@ -24,10 +24,14 @@ final class EngineCalls {
     return Map.of("variables", variables);
   }
 
-  /** The message of an error answer (or the whole body when it is not JSON). */
+  /**
+   * The message of an error answer: the {@code detail} of the application's problems (/api), the
+   * {@code message} of Camunda's shape (the engine's REST API), or the whole body when it is not JSON.
+   */
   static String message(HttpResponse<String> response) {
+    boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     try {
-      return JSON.readTree(response.body()).path("message").asText();
+      return JSON.readTree(response.body()).path(problem ? "detail" : "message").asText();
     } catch (Exception e) {
       return response.body();
     }
