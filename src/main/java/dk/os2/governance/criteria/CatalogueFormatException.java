@@ -1,9 +1,13 @@
 package dk.os2.governance.criteria;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import java.util.List;
 
 /** A catalogue file that cannot be read; each problem names the field or criterion, in Danish. */
-public class CatalogueFormatException extends RuntimeException {
+public class CatalogueFormatException extends RuntimeException implements ErrorResponse {
 
   private final List<String> problems;
 
@@ -14,5 +18,18 @@ public class CatalogueFormatException extends RuntimeException {
 
   public List<String> problems() {
     return problems;
+  }
+
+  @Override
+  public HttpStatusCode getStatusCode() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  /** The refusal as the application's API answers it: the Danish message and each problem. */
+  @Override
+  public ProblemDetail getBody() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(getStatusCode(), getMessage());
+    problem.setProperty("errors", problems);
+    return problem;
   }
 }

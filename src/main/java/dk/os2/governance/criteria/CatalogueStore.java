@@ -1,5 +1,9 @@
 package dk.os2.governance.criteria;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -17,10 +21,23 @@ import org.springframework.stereotype.Repository;
 public class CatalogueStore {
 
   /** Thrown when a published version would change. */
-  public static class VersionConflict extends RuntimeException {
+  public static class VersionConflict extends RuntimeException implements ErrorResponse {
     VersionConflict(Catalogue catalogue) {
       super("Version " + catalogue.version() + " af kataloget '" + catalogue.id()
           + "' er allerede udgivet med et andet indhold. En ændring udgives som en ny version.");
+    }
+
+    @Override
+    public HttpStatusCode getStatusCode() {
+      return HttpStatus.CONFLICT;
+    }
+
+    /** The refusal as the application's API answers it: the Danish message and each problem. */
+    @Override
+    public ProblemDetail getBody() {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(getStatusCode(), getMessage());
+      problem.setProperty("errors", List.of(getMessage()));
+      return problem;
     }
   }
 

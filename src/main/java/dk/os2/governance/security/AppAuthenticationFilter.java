@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tasklist, Cockpit and these pages), or HTTP Basic against Camunda's users for API clients.
  * The user is set on the engine for the request, so engine calls are authorized as that user.
  */
-public class AppAuthenticationFilter extends OncePerRequestFilter {
+class AppAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final Refusals refusals;

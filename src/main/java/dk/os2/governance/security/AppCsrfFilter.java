@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * send remembered Basic credentials along with a cross-site request: such a request is refused when
  * its {@code Origin} names another site.
  */
-public class AppCsrfFilter extends OncePerRequestFilter {
+class AppCsrfFilter extends OncePerRequestFilter {
 
   /** Where Camunda's CsrfPreventionFilter keeps the session's token. */
   public static final String SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and computed bar widths), so the policy is stricter than the webapps': no script at all but the
  * application's own files, no framing, forms only to this site.
  */
-public class AppSecurityHeadersFilter extends OncePerRequestFilter {
+class AppSecurityHeadersFilter extends OncePerRequestFilter {
 
   public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "

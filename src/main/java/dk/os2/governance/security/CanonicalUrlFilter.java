@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answered with 405. On /api the refusal is a problem, elsewhere Camunda's error shape (see
  * {@link Refusals}): no path is trusted enough yet to choose a page.
  */
-public class CanonicalUrlFilter extends OncePerRequestFilter {
+class CanonicalUrlFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(CanonicalUrlFilter.class);
 

@@ -13,7 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * Who is calling: the engine authentication that the REST API's Basic login set for this
  * request, or else the login of the Camunda webapps' session. One login serves both.
  */
-public final class CurrentUser {
+final class CurrentUser {
 
   public static final String ENGINE = "default";
 

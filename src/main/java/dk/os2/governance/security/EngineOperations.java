@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class EngineOperations {
+class EngineOperations {
 
   /** Largest request body the engine's API accepts. */
   public static final int MAX_BODY = 1024 * 1024;

@@ -1,11 +1,9 @@
 package dk.os2.governance.security;
 
+import org.springframework.web.ErrorResponse;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dk.os2.governance.criteria.CatalogueFormatException;
-import dk.os2.governance.criteria.CatalogueStore;
-import dk.os2.governance.evaluation.ImportException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
-import dk.os2.governance.portfolio.ProductNameTaken;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -100,14 +97,10 @@ class ErrorAdvice {
       int status = r.getStatusCode().value();
       return new Refusal(status, r.getReason() == null ? refusals.byStatus(status) : r.getReason());
     }
-    if (e instanceof ImportException i) {
-      return new Refusal(400, i.getMessage(), i.problems());
-    }
-    if (e instanceof CatalogueFormatException c) {
-      return new Refusal(400, c.getMessage(), c.problems());
-    }
-    if (e instanceof CatalogueStore.VersionConflict v) {
-      return new Refusal(409, v.getMessage(), List.of(v.getMessage()));
+    if (e instanceof ErrorResponse r && !e.getClass().getName().startsWith("org.springframework.")) {
+      // The modules' own refusals (a file that cannot be imported, a catalogue version already
+      // published, a product name taken) carry their status, Danish text and problems.
+      return new Refusal(r.getStatusCode().value(), r.getBody().getDetail(), problems(r.getBody()));
     }
     if (e instanceof MethodArgumentNotValidException v) {
       return invalid(v.getBindingResult().getAllErrors());
@@ -148,10 +141,6 @@ class ErrorAdvice {
     if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
       return byStatus(404);
     }
-    if (e instanceof ProductNameTaken taken) {
-      // Two proposals or imports with the same name at once: the database kept one.
-      return new Refusal(409, taken.getMessage(), List.of(taken.getMessage()));
-    }
     if (e instanceof DuplicateKeyException) {
       return refusal(409, "refusal.exists");
     }
@@ -177,6 +166,11 @@ class ErrorAdvice {
       return byStatus(400);
     }
     return byStatus(500);
+  }
+
+  private static List<String> problems(ProblemDetail problem) {
+    return problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList() : null;
   }
 
   private Refusal refusal(int status, String key, Object... arguments) {

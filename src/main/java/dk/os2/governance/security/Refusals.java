@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Every Danish text comes from {@code messages.properties} through Spring's {@link MessageSource}.
  */
 @Component
-public class Refusals {
+class Refusals {
 
   /** The Danish message for the error page; without it the page says what the status means. */
   public static final String MESSAGE_ATTRIBUTE = Refusals.class.getName() + ".message";

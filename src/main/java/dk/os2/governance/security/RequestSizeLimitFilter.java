@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link BodyTooLargeException}, which the error handling turns into 413). Form posts and uploads
  * have the same limit in application.yml (Tomcat's form post size, Spring's multipart sizes).
  */
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   public static final long LIMIT = 1024 * 1024;
 

@@ -4,7 +4,7 @@
  * <p>An application module: {@code ModulesTests} verifies that it uses no module but those
  * allowed here, and those only through the types in their base packages.
  */
-@ApplicationModule(displayName = "Security", allowedDependencies = {"criteria", "evaluation", "identity", "portfolio", "submission"})
+@ApplicationModule(displayName = "Security", allowedDependencies = {"identity", "submission"})
 package dk.os2.governance.security;
 
 import org.springframework.modulith.ApplicationModule;
