@@ -1,6 +1,7 @@
 package dk.os2.governance.evaluation;
 
 import dk.os2.governance.identity.Access;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class EvaluationApi {
   }
 
   @PostMapping("/api/products/{id}/evaluations")
-  ResponseEntity<Map<String, String>> review(@PathVariable String id, @RequestBody Evaluations.Review review) {
+  ResponseEntity<Map<String, String>> review(@PathVariable String id, @Valid @RequestBody Evaluations.Review review) {
     List<String> groups = Access.groups(identity);
     boolean secretariat = Access.isSecretariat(identity);
     if (!secretariat && !groups.contains("forretningsudvalg") && !groups.contains("koordinationsudvalg")) {

@@ -7,6 +7,8 @@ import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.process.ProcessClock;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,11 +27,24 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class Evaluations {
 
-  /** What a reviewer submits. */
-  public record Review(String catalogueId, String catalogueVersion, String targetLevel, String statedLevel,
-      String summary, String overall, String recommendations, List<ReviewItem> assessments) {}
+  /**
+   * What a reviewer submits. Its shape (lengths the tables hold) Bean Validation checks; whether
+   * the catalogue, levels and criteria exist and the reviewer owns them, {@link #review} does.
+   */
+  public record Review(
+      @Size(max = 100, message = "{review.catalogue.tooLong}") String catalogueId,
+      @Size(max = 50, message = "{review.catalogue.tooLong}") String catalogueVersion,
+      @Size(max = 20, message = "{review.level.tooLong}") String targetLevel,
+      @Size(max = 20, message = "{review.level.tooLong}") String statedLevel,
+      @Size(max = 8000, message = "{review.summary.tooLong}") String summary,
+      @Size(max = 8000, message = "{review.overall.tooLong}") String overall,
+      @Size(max = 8000, message = "{review.recommendations.tooLong}") String recommendations,
+      @Size(max = 1000, message = "{review.assessments.tooMany}") List<@Valid ReviewItem> assessments) {}
 
-  public record ReviewItem(String criterionId, String light, String rationale) {}
+  public record ReviewItem(
+      @Size(max = 50, message = "{review.criterion.tooLong}") String criterionId,
+      @Size(max = 10, message = "{review.light.unknown}") String light,
+      @Size(max = 4000, message = "{review.rationale.tooLong}") String rationale) {}
 
   private final EvaluationStore store;
   private final CatalogueStore catalogues;

@@ -35,7 +35,10 @@ class LevelController {
       String role,
       @Size(max = 200, message = "{member.organisation.tooLong}") String organisation) {}
 
-  record UsageRequest(List<String> municipalities, boolean singleCodeVersion) {}
+  record UsageRequest(
+      @Size(max = 500, message = "{usage.municipalities.tooMany}")
+      List<@Size(max = 1000, message = "{usage.municipality.tooLong}") String> municipalities,
+      boolean singleCodeVersion) {}
 
   /** The shape of a level change; whether the level exists and the change is allowed, {@link LevelChanges} says. */
   record LevelChangeRequest(
@@ -80,7 +83,7 @@ class LevelController {
 
   @PutMapping("/api/products/{id}/usage")
   @ResponseBody
-  ResponseEntity<Void> usage(@PathVariable String id, @RequestBody UsageRequest usage) {
+  ResponseEntity<Void> usage(@PathVariable String id, @Valid @RequestBody UsageRequest usage) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets udbredelse.");
     requireProduct(id);
     portfolio.usage(id, usage.municipalities() == null ? List.of() : usage.municipalities(),

@@ -247,6 +247,18 @@ class BadInputTests extends IntegrationTests {
         "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).",
         "Vælg niveau N1, N2 eller N3.");
 
+    JsonNode usage = refused(secretariat, "PUT", "/api/products/" + product + "/usage",
+        "{\"municipalities\":[\"Aarhus\",\"" + "k".repeat(1001) + "\"],\"singleCodeVersion\":true}");
+    assertThat(usage.path("detail").asText()).isEqualTo("En kommunes navn må højst være 1000 tegn.");
+
+    JsonNode review = refused(Http.basic(baseUrl(), "forretningsudvalg"), "POST",
+        "/api/products/" + product + "/evaluations",
+        "{\"catalogueId\":\"os2-levels\",\"catalogueVersion\":\"1.0\",\"targetLevel\":\"N2\","
+            + "\"summary\":\"" + "s".repeat(8001) + "\",\"assessments\":[{\"criterionId\":\"k1\","
+            + "\"light\":\"RED\",\"rationale\":\"" + "b".repeat(4001) + "\"}]}");
+    assertThat(review.path("errors")).extracting(JsonNode::asText).containsExactly(
+        "En begrundelse må højst være 4000 tegn.", "Resuméet må højst være 8000 tegn.");
+
     assertThat(State.of(jdbc, engine)).as("nothing changed").isEqualTo(before);
   }
 
