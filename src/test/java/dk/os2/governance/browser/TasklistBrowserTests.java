@@ -281,6 +281,9 @@ class TasklistBrowserTests extends IntegrationTests {
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
+    // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
   }
 
   /** Clicks, again if Tasklist re-rendered the element meanwhile (it refreshes the list and the task). */
