@@ -10,9 +10,11 @@ import java.util.Map;
  * <ul>
  *   <li>every criterion of the level and below has an answer;
  *   <li>"Ja" meets the criterion;
- *   <li>"Nej" on a mandatory criterion is a gap; on a recommendation it is a note;
- *   <li>"Ikke relevant" or "Ved ikke" needs a documented deviation where the criterion allows one
- *       (then it is a note); where it allows none, a mandatory criterion has a gap.
+ *   <li>a recommendation not answered "Ja" is a note, never a gap;
+ *   <li>on a mandatory criterion, "Nej", "Ikke relevant" or "Ved ikke" needs a documented deviation
+ *       where the criterion allows one: then the deviation stands in for the criterion, counts
+ *       yellow and is a note ({@link Result#deviations()}); without one, or where the criterion
+ *       allows none, it is a gap (red).
  * </ul>
  *
  * <p>The indicative level is the highest level at which no mandatory criterion at or below it
@@ -20,8 +22,16 @@ import java.util.Map;
  */
 public final class SelfAssessmentCheck {
 
-  /** A problem or remark about one criterion. */
-  public record Finding(String criterionId, String level, String title, String problem) {}
+  /**
+   * A problem or remark about one criterion; {@code deviation} is the documented deviation that
+   * stands in for it, or null.
+   */
+  public record Finding(String criterionId, String level, String title, String problem, String deviation) {
+
+    public Finding(String criterionId, String level, String title, String problem) {
+      this(criterionId, level, title, problem, null);
+    }
+  }
 
   public record Result(
       String catalogueReference,
@@ -32,6 +42,11 @@ public final class SelfAssessmentCheck {
 
     public boolean passed() {
       return gaps.isEmpty();
+    }
+
+    /** The criteria in scope for which a documented deviation stands in (each counts yellow). */
+    public List<Finding> deviations() {
+      return notes.stream().filter(n -> n.deviation() != null).toList();
     }
 
     /** A short Danish Markdown summary, shown in the committee and board forms. */
@@ -46,8 +61,18 @@ public final class SelfAssessmentCheck {
             .append(gap.problem());
       }
       for (Finding note : notes) {
-        text.append("\n- Bemærkning ").append(note.criterionId()).append(" (").append(note.title()).append("): ")
-            .append(note.problem());
+        if (note.deviation() == null) {
+          text.append("\n- Bemærkning ").append(note.criterionId()).append(" (").append(note.title()).append("): ")
+              .append(note.problem());
+        }
+      }
+      List<Finding> deviations = deviations();
+      if (!deviations.isEmpty()) {
+        text.append("\n\nDokumenterede afvigelser (tæller gul, står i stedet for kriteriet):");
+        for (Finding deviation : deviations) {
+          text.append("\n- ").append(deviation.criterionId()).append(" (").append(deviation.title()).append("): ")
+              .append(deviation.problem());
+        }
       }
       text.append("\n\nKriteriekatalog: ").append(catalogueReference).append('.');
       return text.toString();
@@ -68,7 +93,8 @@ public final class SelfAssessmentCheck {
         continue;
       }
       boolean inScope = catalogue.rank(criterion.level()) <= requested;
-      Finding finding = new Finding(criterion.id(), criterion.level(), criterion.title(), assessment.problem());
+      Finding finding = new Finding(criterion.id(), criterion.level(), criterion.title(), assessment.problem(),
+          assessment.deviation());
       if (assessment.blocking()) {
         allGaps.add(finding);
         if (inScope) {
@@ -81,7 +107,12 @@ public final class SelfAssessmentCheck {
     return new Result(catalogue.reference(), requestedLevel, gaps, notes, indicativeLevel(catalogue, allGaps));
   }
 
-  private record Assessment(boolean blocking, String problem) {}
+  private record Assessment(boolean blocking, String problem, String deviation) {
+
+    Assessment(boolean blocking, String problem) {
+      this(blocking, problem, null);
+    }
+  }
 
   private static Assessment assess(Criterion c, Map<String, ?> answers) {
     Object raw = answers.get(c.answerVariable());
@@ -95,20 +126,26 @@ public final class SelfAssessmentCheck {
     if (answer == Answer.JA) {
       return null;
     }
+    Object documented = c.deviationAllowed() ? answers.get(c.deviationVariable()) : null;
+    String deviation = documented == null || documented.toString().isBlank() ? null : documented.toString().trim();
     if (!c.mandatory()) {
-      return new Assessment(false, "anbefaling besvaret '" + answer.label() + "'");
-    }
-    if (answer == Answer.NEJ) {
-      return new Assessment(true, "obligatorisk kriterium besvaret 'Nej'");
+      return deviation == null
+          ? new Assessment(false, "anbefaling besvaret '" + answer.label() + "'")
+          : new Assessment(false, "anbefaling besvaret '" + answer.label() + "' med dokumenteret afvigelse: "
+              + deviation, deviation);
     }
     if (!c.deviationAllowed()) {
-      return new Assessment(true, "besvaret '" + answer.label() + "', og kriteriet kan ikke fraviges");
+      return new Assessment(true, answer == Answer.NEJ
+          ? "obligatorisk kriterium besvaret 'Nej', og kriteriet kan ikke fraviges"
+          : "besvaret '" + answer.label() + "', og kriteriet kan ikke fraviges");
     }
-    Object deviation = answers.get(c.deviationVariable());
-    if (deviation == null || deviation.toString().isBlank()) {
-      return new Assessment(true, "besvaret '" + answer.label() + "' uden dokumenteret afvigelse");
+    if (deviation == null) {
+      return new Assessment(true, answer == Answer.NEJ
+          ? "obligatorisk kriterium besvaret 'Nej' uden dokumenteret afvigelse"
+          : "besvaret '" + answer.label() + "' uden dokumenteret afvigelse");
     }
-    return new Assessment(false, "dokumenteret afvigelse: " + deviation);
+    return new Assessment(false, "besvaret '" + answer.label() + "' med dokumenteret afvigelse (tæller gul): "
+        + deviation, deviation);
   }
 
   private static String indicativeLevel(Catalogue catalogue, List<Finding> gaps) {

@@ -117,20 +117,26 @@ class GovernanceIdentity implements ApplicationRunner {
 
   private String filter(String name, int priority, String color, String description,
       org.camunda.bpm.engine.task.TaskQuery query) {
+    Map<String, Object> properties = Map.of(
+        "description", description,
+        "priority", priority,
+        "color", color,
+        "refresh", true,
+        // Each task card shows the product and the level (TaskCards copies them onto the task).
+        "variables", TaskCards.FILTER_VARIABLES);
     Filter existing = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (existing != null) {
+      // A filter saved by an earlier version gets today's card variables; its query is kept.
+      if (!properties.get("variables").equals(existing.getProperties().get("variables"))) {
+        Map<String, Object> updated = new java.util.HashMap<>(existing.getProperties());
+        updated.put("variables", TaskCards.FILTER_VARIABLES);
+        filters.saveFilter(existing.setProperties(updated));
+      }
       return existing.getId();
     }
     Filter filter = filters.newTaskFilter(name)
         .setQuery(query)
-        .setProperties(Map.of(
-            "description", description,
-            "priority", priority,
-            "color", color,
-            "refresh", true,
-            "variables", List.of(
-                Map.of("name", "productName", "label", "Produkt"),
-                Map.of("name", "requestedLevel", "label", "Ønsket niveau"))));
+        .setProperties(properties);
     return filters.saveFilter(filter).getId();
   }
 

@@ -94,6 +94,14 @@ class DecisionRecorder implements TaskListener {
         decidedBy(task), outcome, level, rationale, justification, meeting, minutes,
         text(task, "indicativeLevel"), text(task, "catalogueReference"), null));
     task.setVariable(model.outcome(), outcome);
+    // Dates are typed the Danish way (dd-mm-åååå) and kept unambiguously, as ISO åååå-mm-dd.
+    if (meeting != null) {
+      task.setVariable("meetingDate", meeting.toString());
+    }
+    LocalDate followUp = model.followUp() == null ? null : MeetingDate.parse(task.getVariable(model.followUp()));
+    if (followUp != null) {
+      task.setVariable(model.followUp(), followUp.toString());
+    }
 
     if (model.labelVariable() != null) {
       task.setVariable(model.labelVariable(), label);
@@ -104,10 +112,10 @@ class DecisionRecorder implements TaskListener {
     facts.put("Begrundelse", rationale);
     facts.put(model.justificationFact(), justification);
     if (model.followUp() != null) {
-      facts.put("Opfølgning", text(task, model.followUp()));
+      facts.put("Opfølgning", MeetingDate.danish(followUp));
     }
     if (model.board()) {
-      facts.put("Bestyrelsesmøde", meeting == null ? null : meeting.toString());
+      facts.put("Bestyrelsesmøde", MeetingDate.danish(meeting));
       facts.put("Referat", minutes);
     }
     List<String> people = new ArrayList<>();

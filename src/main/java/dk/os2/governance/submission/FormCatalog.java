@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Every Camunda Form the application deploys, by form id: the same files the engine deploys. */
 @Component
-class FormCatalog {
+public class FormCatalog {
 
   private final Map<String, FormSchema> forms = new HashMap<>();
 

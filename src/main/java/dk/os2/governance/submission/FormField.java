@@ -17,4 +17,13 @@ public record FormField(
     String validationType,
     List<String> values,
     boolean conditional,
-    String subtype) {}
+    String subtype) {
+
+  /** The subtype of a date field. */
+  public static final String DATE = "date";
+
+  /** Whether the field holds a date (read by {@link MeetingDate}). */
+  public boolean isDate() {
+    return DATE.equals(subtype);
+  }
+}

@@ -44,6 +44,18 @@ public record FormSchema(String id, Map<String, FormField> fields) {
     return value.isTextual() && !value.asText().isBlank() && !"false".equalsIgnoreCase(value.asText().trim());
   }
 
+  /**
+   * The field's subtype: {@code date} for a date, whether a date picker ({@code datetime} with
+   * subtype {@code date}) or a text field marked {@code "properties": {"format": "date"}} (how the
+   * forms ask for Danish dates, dd-mm-åååå).
+   */
+  private static String subtype(JsonNode component) {
+    if ("date".equals(component.path("properties").path("format").asText(null))) {
+      return FormField.DATE;
+    }
+    return component.hasNonNull("subtype") ? component.path("subtype").asText() : null;
+  }
+
   private static void collect(JsonNode components, boolean insideConditional, Map<String, FormField> fields) {
     for (JsonNode component : components) {
       boolean conditional = insideConditional || component.hasNonNull("conditional");
@@ -67,7 +79,7 @@ public record FormSchema(String id, Map<String, FormField> fields) {
           validate.hasNonNull("pattern") ? validate.path("pattern").asText() : null,
           validate.hasNonNull("validationType") ? validate.path("validationType").asText() : null,
           List.copyOf(values), conditional,
-          component.hasNonNull("subtype") ? component.path("subtype").asText() : null));
+          subtype(component)));
     }
   }
 }

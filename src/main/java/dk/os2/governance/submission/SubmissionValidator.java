@@ -1,7 +1,5 @@
 package dk.os2.governance.submission;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,15 +106,11 @@ public class SubmissionValidator {
     if ("email".equals(field.validationType()) && !EMAIL.matcher(text).matches()) {
       errors.add(label + " skal være en gyldig e-mailadresse.");
     }
-    if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
+    if (field.isDate()) {
+      // Day first as the form asks (or unambiguous ISO from API clients); the date must exist.
+      errors.addAll(MeetingDate.formatProblems(label, text));
+    } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
       errors.add(label + " har ikke det rigtige format.");
-    }
-    if ("datetime".equals(field.type()) && "date".equals(field.subtype())) {
-      try {
-        LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        errors.add(label + " skal være en dato som ÅÅÅÅ-MM-DD.");
-      }
     }
   }
 }

@@ -9,12 +9,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.proposal.Proposals;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.awaitility.core.ConditionTimeoutException;
@@ -24,8 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,11 +46,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A board member decides a proposal in Tasklist, in Debian's headless Chromium. */
+/**
+ * The bodies at work in Tasklist, in Debian's headless Chromium: a municipality proposes, the
+ * secretariat screens a second time with nothing pre-ticked, the board decides with a Danish date,
+ * and every list's task cards name the product.
+ */
 class TasklistBrowserTests extends IntegrationTests {
 
   @Autowired
   Catalogue catalogue;
+
+  @Autowired
+  Portfolio portfolio;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -88,15 +102,23 @@ class TasklistBrowserTests extends IntegrationTests {
     assertThat(pi).isWaitingAt("UserTask_DecideProposal");
     String taskId = task(pi).getId();
 
+    // The 3rd of last month: read month first, as the English date picker did, it would be another date.
+    LocalDate meeting = LocalDate.now().minusMonths(1).withDayOfMonth(3);
     try {
       login("bestyrelse", "demo");
-      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?filter=" + filterId("Bestyrelsens opgaver"));
+
+      // The task card in the board's list names the product and the level; the board member opens it.
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), name));
+      assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText()).contains("Produkt").contains("N2");
+      openCard(name);
 
       // The form is rendered with the product's data.
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), name));
       assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
-          .contains("Bred opbakning").contains("Aarhus Kommune").contains("Indstillet til godkendelse");
+          .contains("Bred opbakning").contains("Aarhus Kommune").contains("Indstillet til godkendelse")
+          .contains("dd-mm-åååå");
 
       click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
@@ -104,11 +126,9 @@ class TasklistBrowserTests extends IntegrationTests {
       click(By.xpath("//label[contains(normalize-space(.), 'Godkend')]"));
       click(By.cssSelector("[id$='Field_approvedLevel'] , .fjs-form-field-select .fjs-input-group"));
       click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with(normalize-space(.), 'N2')]"));
-      WebElement date = browser.findElement(By.cssSelector("[id*='Field_meetingDate']"));
-      date.click();
-      date.sendKeys("11/20/2026");
-      date.sendKeys(Keys.TAB);
-      type("Field_minutesReference", "Bestyrelsesmøde 20.11.2026, pkt. 3");
+      type("Field_meetingDate", meeting.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+      type("Field_minutesReference", "Bestyrelsesmøde " + meeting.format(DateTimeFormatter.ofPattern("d.M.yyyy"))
+          + ", pkt. 3");
       type("Field_boardRationale", "Produktet bruges af mange kommuner");
 
       click(By.xpath("//button[normalize-space(.)='Complete']"));
@@ -119,8 +139,81 @@ class TasklistBrowserTests extends IntegrationTests {
     }
 
     assertThat(pi).isWaitingAt("UserTask_AcknowledgeOutcome");
-    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "meetingDate")).isEqualTo("2026-11-20");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "meetingDate")).as("stored as meant, unambiguously")
+        .isEqualTo(meeting.toString());
+    String productId = (String) engine.getRuntimeService().getVariable(pi.getId(), "productId");
+    assertThat(portfolio.decisions(productId)).filteredOn(d -> "UserTask_DecideProposal".equals(d.taskKey()))
+        .singleElement().satisfies(d -> assertThat(d.meetingDate()).isEqualTo(meeting));
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "boardDecisionLabel").toString()).contains("N2");
+  }
+
+  @Test
+  void aSecondScreeningStartsWithNothingTickedAndEveryCardNamesTheProduct() {
+    String name = Proposals.uniqueName("Genscreening");
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
+        Proposals.valid(catalogue, name, "N1"));
+    engine.getIdentityService().clearAuthentication();
+    complete(task(pi), withVariables("screeningDecision", "return", "screeningComment", "Uddyb behovet"));
+    assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
+    try {
+      // The municipality's own list names the product on the card of its returned proposal.
+      login("kommune", "demo");
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?filter=" + filterId("Mine opgaver"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), name));
+
+      Map<String, Object> supplemented = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+      supplemented.put("supplementResponse", "Behovet er uddybet");
+      complete(task(pi), supplemented);
+      assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+      String taskId = task(pi).getId();
+
+      browser.manage().deleteAllCookies();
+      login("sekretariat", "demo");
+      browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?filter=" + filterId("Forretningsledelsens opgaver"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), name));
+      openCard(name);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), name));
+      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
+
+      List<WebElement> choices = browser.findElements(By.cssSelector(".fjs-form input[type='radio']"));
+      assertThat(choices).as("the screening's choices").isNotEmpty();
+      assertThat(choices).as("nothing is ticked in the second screening").noneMatch(WebElement::isSelected);
+      assertThat(browser.findElement(By.cssSelector("[id$='Field_screeningComment']")).getAttribute("value"))
+          .as("the old comment is not there").isEmpty();
+
+      click(By.xpath("//label[contains(normalize-space(.), 'Send videre')]"));
+      type("Field_screeningComment", "Nu er behovet klart");
+      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      waitUntil("Tasklist completes the task", () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    } catch (RuntimeException | Error e) {
+      screenshot("screening-failure");
+      throw e;
+    }
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "screeningComment")).isEqualTo("Nu er behovet klart");
+  }
+
+  /** Opens the task whose card names the product, as a person picks it from the list. */
+  void openCard(String productName) {
+    wait.until(d -> {
+      try {
+        WebElement card = d.findElements(By.cssSelector(".tasks-list > li")).stream()
+            .filter(li -> li.getText().contains(productName)).findFirst().orElse(null);
+        if (card == null) {
+          return false;
+        }
+        card.findElement(By.cssSelector("h4 a")).click();
+        return !d.findElements(By.cssSelector(".fjs-form")).isEmpty();
+      } catch (StaleElementReferenceException | ElementClickInterceptedException e) {
+        return false;
+      }
+    });
+  }
+
+  String filterId(String name) {
+    return engine.getFilterService().createTaskFilterQuery().filterName(name).singleResult().getId();
   }
 
   @Test
@@ -188,12 +281,26 @@ class TasklistBrowserTests extends IntegrationTests {
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
+    // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.
+    new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
   }
 
+  /** Clicks, again if Tasklist re-rendered the element meanwhile (it refreshes the list and the task). */
   void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    wait.until(d -> {
+      try {
+        WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+        if (element == null) {
+          return false;
+        }
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        return true;
+      } catch (StaleElementReferenceException | ElementClickInterceptedException e) {
+        return false;
+      }
+    });
   }
 
   void type(String fieldId, String text) {

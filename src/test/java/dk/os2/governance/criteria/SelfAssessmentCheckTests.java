@@ -88,4 +88,76 @@ class SelfAssessmentCheckTests {
     assertThat(result.gaps()).singleElement().satisfies(g -> assertThat(g.problem()).contains("kan ikke fraviges"));
     assertThat(result.indicativeLevel()).isEqualTo("N1");
   }
+
+  // A documented deviation, where the criterion allows one, stands in for it: yellow, never a gap.
+
+  @Test
+  void atN1ANejWithADocumentedDeviationIsYellowNotRed() {
+    Map<String, Object> answers = allJa("N1");
+    answers.put("sa_N1_2_answer", "Nej");
+    answers.put("sa_N1_2_deviation", "Ejerskabet ligger midlertidigt hos leverandøren");
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, "N1", answers);
+    assertThat(result.passed()).isTrue();
+    assertThat(result.gaps()).isEmpty();
+    assertThat(result.indicativeLevel()).isEqualTo("N1");
+    assertThat(result.deviations()).singleElement().satisfies(d -> {
+      assertThat(d.criterionId()).isEqualTo("N1-2");
+      assertThat(d.deviation()).isEqualTo("Ejerskabet ligger midlertidigt hos leverandøren");
+      assertThat(d.problem()).contains("besvaret 'Nej'").contains("tæller gul");
+    });
+    assertThat(result.summary()).contains("Dokumenterede afvigelser")
+        .contains("N1-2").contains("Ejerskabet ligger midlertidigt hos leverandøren")
+        .doesNotContain("obligatorisk kriterium besvaret 'Nej'");
+  }
+
+  @Test
+  void atN1ANejWithoutADeviationStaysRed() {
+    Map<String, Object> answers = allJa("N1");
+    answers.put("sa_N1_2_answer", "Nej");
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, "N1", answers);
+    assertThat(result.gaps()).singleElement().satisfies(g ->
+        assertThat(g.problem()).isEqualTo("obligatorisk kriterium besvaret 'Nej' uden dokumenteret afvigelse"));
+    assertThat(result.indicativeLevel()).isNull();
+  }
+
+  @Test
+  void atN2ADeviationStandsInWhereAllowedAndNotWhereItIsNot() {
+    Map<String, Object> answers = allJa("N2");
+    answers.put("sa_N2_3_answer", "Nej"); // N2-3 allows a deviation
+    answers.put("sa_N2_3_deviation", "Dokumentationen følger i næste version");
+    SelfAssessmentCheck.Result allowed = SelfAssessmentCheck.check(catalogue, "N2", answers);
+    assertThat(allowed.passed()).isTrue();
+    assertThat(allowed.indicativeLevel()).isEqualTo("N2");
+    assertThat(allowed.deviations()).extracting(SelfAssessmentCheck.Finding::criterionId).containsExactly("N2-3");
+
+    answers.put("sa_N2_1_answer", "Nej"); // N2-1 allows none
+    answers.put("sa_N2_1_deviation", "forsøger alligevel");
+    SelfAssessmentCheck.Result notAllowed = SelfAssessmentCheck.check(catalogue, "N2", answers);
+    assertThat(notAllowed.gaps()).singleElement().satisfies(g -> {
+      assertThat(g.criterionId()).isEqualTo("N2-1");
+      assertThat(g.problem()).contains("kan ikke fraviges");
+      assertThat(g.deviation()).isNull();
+    });
+    assertThat(notAllowed.indicativeLevel()).isEqualTo("N1");
+    assertThat(notAllowed.summary()).doesNotContain("forsøger alligevel");
+  }
+
+  @Test
+  void atN3DeviationsBelowCountYellowAndTheLevelIsReachedButN3sOwnCriteriaAllowNone() {
+    Map<String, Object> answers = allJa("N3");
+    answers.put("sa_N1_1_answer", "Nej");
+    answers.put("sa_N1_1_deviation", "Behovet er dokumenteret af KL");
+    answers.put("sa_N2_3_answer", "Ved ikke");
+    answers.put("sa_N2_3_deviation", "Afklares med leverandøren");
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, "N3", answers);
+    assertThat(result.passed()).isTrue();
+    assertThat(result.indicativeLevel()).isEqualTo("N3");
+    assertThat(result.deviations()).extracting(SelfAssessmentCheck.Finding::criterionId).containsExactly("N1-1", "N2-3");
+
+    answers.put("sa_N3_1_answer", "Nej");
+    answers.put("sa_N3_1_deviation", "kan ikke stå i stedet");
+    SelfAssessmentCheck.Result n3 = SelfAssessmentCheck.check(catalogue, "N3", answers);
+    assertThat(n3.gaps()).extracting(SelfAssessmentCheck.Finding::criterionId).containsExactly("N3-1");
+    assertThat(n3.indicativeLevel()).isEqualTo("N2");
+  }
 }

@@ -302,4 +302,85 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(refused.json().path("message").asText()).contains("Skriv en begrundelse for afvigelsen");
     assertThat(pi).isWaitingAt("UserTask_DecideLevelChange");
   }
+
+  // No loop opens with the previous round's answers; every card shows the product.
+
+  void assertFresh(ProcessInstance pi, String... fields) {
+    org.camunda.bpm.engine.task.Task task = task(pi);
+    var formVariables = engine.getFormService().getTaskFormVariables(task.getId());
+    for (String field : fields) {
+      assertThat(engine.getTaskService().getVariable(task.getId(), field))
+          .as(field + " starts empty at " + task.getTaskDefinitionKey()).isNull();
+      assertThat(formVariables.containsKey(field)).as(field + " is not pre-filled").isFalse();
+    }
+    String name = portfolio.product((String) engine.getRuntimeService().getVariable(pi.getId(), "productId"))
+        .orElseThrow().name();
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "taskProduct")).as("the card's product")
+        .isEqualTo(name);
+  }
+
+  @Test
+  void everyReturnInALevelChangeOpensTheNextRoundEmpty() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+    ProcessInstance pi = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), "taskLevel")).isEqualTo("N2");
+
+    complete(task(pi), withVariables("levelRecommendation", "return", "levelRecommendationRationale", "Uddyb brugen"));
+    assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
+    assertFresh(pi, "revisionDecision", "revisionComment");
+    complete(task(pi), withVariables("revisionDecision", "resubmit", "revisionComment", "Uddybet"));
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    assertFresh(pi, "levelRecommendation", "levelRecommendationRationale");
+
+    complete(task(pi), withVariables("levelRecommendation", "return", "levelRecommendationRationale", "Stadig uklart"));
+    assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
+    assertFresh(pi, "revisionDecision", "revisionComment");
+    complete(task(pi), withVariables("revisionDecision", "resubmit", "revisionComment", "Nu klart"));
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+
+    complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Klar"));
+    assertThat(pi).isWaitingAt("UserTask_DecideLevelChange");
+    complete(task(pi), LevelFixtures.board("levelDecision", "return"));
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    assertFresh(pi, "levelRecommendation", "levelRecommendationRationale");
+    complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Klar igen"));
+    assertThat(pi).isWaitingAt("UserTask_DecideLevelChange");
+    assertFresh(pi, "levelDecision", "meetingDate", "minutesReference", "levelDecisionRationale",
+        "levelDecisionJustification");
+    complete(task(pi), LevelFixtures.board("levelDecision", "approve"));
+    assertThat(pi).isEnded();
+    assertThat(portfolio.product(product).orElseThrow().level()).isEqualTo("N2");
+    assertThat(portfolio.decisions(product)).as("every round's decision is kept")
+        .extracting(Decision::rationale).contains("Uddyb brugen", "Stadig uklart", "Klar", "Klar igen");
+  }
+
+  @Test
+  void nextYearsReviewsStartEmpty() {
+    String product = LevelFixtures.product(portfolio, "N3");
+    LevelFixtures.groupsForN2(groups, product);
+    ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
+    selfAssessmentForCycle(cycle, "N3");
+    complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Fint år"));
+    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
+    complete(task(cycle), LevelFixtures.board("annualDecision", "keep"));
+    assertThat(cycle).as("an N3 product's cycle goes on").isWaitingAt("TimerEvent_EvaluationDue");
+
+    RestClient.Response now = RestClient.as(baseUrl(), "sekretariat")
+        .post("/api/products/" + product + "/annual-evaluations", Map.of());
+    assertThat(now.status()).as(now.body()).isEqualTo(200);
+    LevelFixtures.awaitSelfAssessmentTask(engine, cycle);
+    assertThat(cycle).isWaitingAt("UserTask_UpdateAnnualSelfAssessment");
+    assertThat(engine.getTaskService().getVariableLocal(task(cycle).getId(), "taskLevel")).isEqualTo("N3");
+    selfAssessmentForCycle(cycle, "N3");
+    assertFresh(cycle, "secretariatRecommendation", "secretariatAssessment");
+    complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Andet år"));
+    assertFresh(cycle, "operationsRecommendation", "operationsAssessment");
+    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stadig stabil"));
+    assertFresh(cycle, "annualDecision", "meetingDate", "minutesReference", "annualRationale", "actionPlan",
+        "followUpDate", "demoteTo");
+  }
 }

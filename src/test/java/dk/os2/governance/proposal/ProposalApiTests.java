@@ -9,6 +9,10 @@ import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.notification.MailKind;
 import dk.os2.governance.notification.Outbox;
+import dk.os2.governance.portfolio.Decision;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.submission.MeetingDate;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The proposal flow through /engine-rest as the people who use it, and what it refuses. */
@@ -31,6 +36,9 @@ class ProposalApiTests extends IntegrationTests {
 
   @Autowired
   Outbox outbox;
+
+  @Autowired
+  Portfolio portfolio;
 
   RestClient as(String user) {
     return RestClient.as(baseUrl(), user);
@@ -194,6 +202,14 @@ class ProposalApiTests extends IntegrationTests {
             "skal være en dato"),
         Arguments.of("meeting in the future", (Consumer<Map<String, Object>>) v -> v.put("meetingDate", "2999-01-01"),
             "kan ikke ligge i fremtiden"),
+        Arguments.of("Danish meeting date in the future", (Consumer<Map<String, Object>>) v -> v.put("meetingDate",
+            MeetingDate.danish(LocalDate.now().plusDays(2))), "kan ikke ligge i fremtiden"),
+        Arguments.of("impossible date", (Consumer<Map<String, Object>>) v -> v.put("meetingDate", "31-02-2026"),
+            "datoen '31-02-2026' findes ikke"),
+        Arguments.of("US date with slashes", (Consumer<Map<String, Object>>) v -> v.put("meetingDate", "11/03/2026"),
+            "kan læses på to måder"),
+        Arguments.of("two-digit year", (Consumer<Map<String, Object>>) v -> v.put("meetingDate", "03-11-26"),
+            "skal være en dato som dd-mm-åååå"),
         Arguments.of("minutes reference missing", (Consumer<Map<String, Object>>) v -> v.remove("minutesReference"),
             "«Referatreference» skal udfyldes"),
         Arguments.of("decision differs without justification", (Consumer<Map<String, Object>>) v -> v.put("approvedLevel", "N1"),
@@ -250,5 +266,56 @@ class ProposalApiTests extends IntegrationTests {
       }
     }
     throw new AssertionError("No product named " + name + " in " + products);
+  }
+
+  @ParameterizedTest(name = "typed {0}")
+  @ValueSource(strings = {"dd-MM-yyyy", "dd.MM.yyyy", "d.M.yyyy"})
+  void aDanishMeetingDateIsStoredAsMeant(String typing) {
+    // The 3rd of last month: read month first (the English picker's way) it would be another date.
+    LocalDate meeting = LocalDate.now().minusMonths(1).withDayOfMonth(3);
+    String pi = toBoard(Proposals.uniqueName("DanskDato"), "N1");
+    Map<String, Object> values = boardApproval("N1");
+    values.put("meetingDate", meeting.format(java.time.format.DateTimeFormatter.ofPattern(typing)));
+    submit("bestyrelse", taskOf(pi, "bestyrelse"), values);
+
+    assertThat(engine.getRuntimeService().getVariable(pi, "meetingDate")).as("kept unambiguously, as ISO")
+        .isEqualTo(meeting.toString());
+    String productId = (String) engine.getRuntimeService().getVariable(pi, "productId");
+    Decision board = portfolio.decisions(productId).stream()
+        .filter(d -> "UserTask_DecideProposal".equals(d.taskKey())).findFirst().orElseThrow();
+    assertThat(board.meetingDate()).isEqualTo(meeting);
+    assertThat(portfolio.product(productId).orElseThrow().levelSince()).isEqualTo(meeting);
+  }
+
+  @Test
+  void everyBodysTaskCardsShowTheProductAndTheLevel() {
+    String name = Proposals.uniqueName("Opgavekort");
+    String pi = toBoard(name, "N2");
+    for (String user : new String[] {"bestyrelse", "kommune", "forretningsudvalg"}) {
+      JsonNode filters = as(user).get("/engine-rest/filter?resourceType=Task").json();
+      filters.forEach(filter -> assertThat(filter.path("properties").path("variables").toString())
+          .as(user + ": " + filter.path("name").asText()).contains("\"taskProduct\"").contains("\"Produkt\"")
+          .contains("\"taskLevel\""));
+    }
+    // As Tasklist asks for a body's tasks: the filter's list in HAL, with each task's card variables.
+    JsonNode filters = as("bestyrelse").get("/engine-rest/filter?resourceType=Task").json();
+    String boardFilter = null;
+    for (JsonNode filter : filters) {
+      if ("Bestyrelsens opgaver".equals(filter.path("name").asText())) {
+        boardFilter = filter.path("id").asText();
+      }
+    }
+    RestClient.Response list = as("bestyrelse").postHal("/engine-rest/filter/" + boardFilter + "/list", Map.of());
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    JsonNode card = null;
+    for (JsonNode task : list.json().path("_embedded").path("task")) {
+      if (pi.equals(task.path("processInstanceId").asText())) {
+        card = task;
+      }
+    }
+    assertThat(card).as("the board's task in its list").isNotNull();
+    Map<String, String> shown = new HashMap<>();
+    card.path("_embedded").path("variable").forEach(v -> shown.put(v.path("name").asText(), v.path("value").asText()));
+    assertThat(shown).containsEntry("taskProduct", name).containsEntry("taskLevel", "N2");
   }
 }

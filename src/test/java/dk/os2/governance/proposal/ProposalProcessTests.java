@@ -269,4 +269,132 @@ class ProposalProcessTests extends IntegrationTests {
     assertThat(task.getDescription()).contains(engine.getRuntimeService()
         .getVariable(task.getProcessInstanceId(), "productName").toString());
   }
+
+  // A documented deviation counts yellow, stands in for the criterion, and is shown.
+
+  @ParameterizedTest(name = "requested {0}")
+  @ValueSource(strings = {"N1", "N2", "N3"})
+  void aNejWithADocumentedDeviationCountsYellowAtEachLevel(String level) {
+    Map<String, Object> values = Proposals.valid(catalogue, Proposals.uniqueName("Afvigelse" + level), level);
+    // N1-2 allows a deviation at every level; N2-3 from N2 on. No N3 criterion allows one.
+    values.put("sa_N1_2_answer", "Nej");
+    values.put("sa_N1_2_deviation", "Ejerskabet overdrages til OS2 i 2027");
+    if (!"N1".equals(level)) {
+      values.put("sa_N2_3_answer", "Nej");
+      values.put("sa_N2_3_deviation", "Dokumentationen følger i næste version");
+    }
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
+    engine.getIdentityService().clearAuthentication();
+    forward(pi);
+
+    Map<String, Object> vars = engine.getRuntimeService().getVariables(pi.getId());
+    assertThat(vars.get("checkPassed")).isEqualTo(true);
+    assertThat(vars.get("checkGapCount")).isEqualTo(0);
+    assertThat(vars.get("indicativeLevel")).as("the deviation stands in for the criterion").isEqualTo(level);
+    String summary = vars.get("checkSummary").toString();
+    assertThat(summary).as("the committee's and board's forms show it").contains("Dokumenterede afvigelser")
+        .contains("Ejerskabet overdrages til OS2 i 2027").contains("N1: 🟢 4 🟡 1 🔴 0 ⚪ 0")
+        .doesNotContain("obligatorisk kriterium besvaret 'Nej'");
+
+    EvaluationDetails report = evaluations.details((String) vars.get("evaluationId")).orElseThrow();
+    assertThat(report.indicativeLevel()).isEqualTo(level);
+    assertThat(report.counts().byLevel().get("N1")).isEqualTo(new Tally(4, 1, 0, 0));
+    if (!"N1".equals(level)) {
+      assertThat(summary).contains("Dokumentationen følger i næste version").contains("N2: 🟢 4 🟡 1 🔴 0 ⚪ 0");
+      assertThat(report.counts().byLevel().get("N2")).isEqualTo(new Tally(4, 1, 0, 0));
+      assertThat(report.gaps().get("N2")).isEmpty();
+    }
+    if ("N3".equals(level)) {
+      assertThat(report.counts().byLevel().get("N3")).isEqualTo(new Tally(3, 0, 0, 0));
+    }
+    var item = report.themes().stream().flatMap(t -> t.items().stream())
+        .filter(i -> i.criterionId().equals("N1-2")).findFirst().orElseThrow();
+    assertThat(item.light()).isEqualTo("YELLOW");
+    assertThat(item.rationale()).contains("Ejerskabet overdrages til OS2 i 2027");
+
+    String page = dk.os2.governance.RestClient.as(baseUrl(), "bestyrelse").get("/app/evalueringer/" + report.id()).body();
+    assertThat(page).as("the report page shows the deviation").contains("Ejerskabet overdrages til OS2 i 2027");
+  }
+
+  // No loop opens with the previous round's answers.
+
+  void assertFresh(ProcessInstance pi, String... fields) {
+    Task task = task(pi);
+    var formVariables = engine.getFormService().getTaskFormVariables(task.getId());
+    for (String field : fields) {
+      assertThat(engine.getTaskService().getVariable(task.getId(), field))
+          .as(field + " starts empty at " + task.getTaskDefinitionKey()).isNull();
+      assertThat(formVariables.containsKey(field)).as(field + " is not pre-filled").isFalse();
+    }
+  }
+
+  @Test
+  void aSecondScreeningStartsWithNothingTickedAndTheSupplementWithNoOldResponse() {
+    ProcessInstance pi = propose(Proposals.uniqueName("AndenScreening"), "N1");
+    complete(task(pi), withVariables("screeningDecision", "return", "screeningComment", "Uddyb behovet"));
+    assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
+    assertThat(engine.getTaskService().getVariable(task(pi).getId(), "screeningComment"))
+        .as("the proposer reads why it came back").isEqualTo("Uddyb behovet");
+    Map<String, Object> supplemented = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+    supplemented.put("supplementResponse", "Behovet er uddybet");
+    complete(task(pi), supplemented);
+
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertFresh(pi, "screeningDecision", "screeningComment");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "productName")).as("the proposal itself stays")
+        .isNotNull();
+    complete(task(pi), withVariables("screeningDecision", "return", "screeningComment", "Stadig uklart"));
+    assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
+    assertFresh(pi, "supplementResponse");
+    assertThat(engine.getTaskService().getVariable(task(pi).getId(), "need")).isNotNull();
+
+    List<Decision> decisions = portfolio.decisions(product(pi).id());
+    assertThat(decisions).as("what was decided is kept").extracting(Decision::rationale)
+        .containsExactly("Uddyb behovet", "Stadig uklart");
+  }
+
+  @Test
+  void returnedToTheSecretariatOrTheCommitteeEachBodyStartsEmpty() {
+    ProcessInstance pi = propose(Proposals.uniqueName("TomIgen"), "N2");
+    forward(pi);
+    complete(task(pi), withVariables("committeeRecommendation", "return", "committeeRationale", "Mangler budget"));
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertFresh(pi, "screeningDecision", "screeningComment");
+    assertThat(engine.getTaskService().getVariable(task(pi).getId(), "committeeRationale"))
+        .as("the secretariat reads why it came back").isEqualTo("Mangler budget");
+    forward(pi);
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    assertFresh(pi, "committeeRecommendation", "committeeRationale", "recommendedLevel");
+    recommend(pi, "N2");
+    Map<String, Object> back = board("return", null, null);
+    back.put("boardJustification", "Uenige");
+    decide(pi, back);
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    assertFresh(pi, "committeeRecommendation", "committeeRationale", "recommendedLevel");
+    assertThat(engine.getTaskService().getVariable(task(pi).getId(), "boardRationale"))
+        .as("the committee reads why it came back").isEqualTo("Bestyrelsens begrundelse");
+    recommend(pi, "N2");
+    assertThat(pi).isWaitingAt("UserTask_DecideProposal");
+    assertFresh(pi, "boardDecision", "approvedLevel", "meetingDate", "minutesReference", "boardRationale",
+        "boardJustification");
+    decide(pi, board("approve", "N2", null));
+    assertThat(product(pi).status()).isEqualTo(ProductStatus.ACTIVE);
+  }
+
+  @Test
+  void eachTaskCardCarriesTheProductAndLevel() {
+    String name = Proposals.uniqueName("Kort");
+    ProcessInstance pi = propose(name, "N2");
+    for (int step = 0; step < 3; step++) {
+      Task task = task(pi);
+      assertThat(engine.getTaskService().getVariableLocal(task.getId(), "taskProduct")).isEqualTo(name);
+      assertThat(engine.getTaskService().getVariableLocal(task.getId(), "taskLevel")).isEqualTo("N2");
+      if (step == 0) {
+        forward(pi);
+      } else if (step == 1) {
+        recommend(pi, "N2");
+      }
+    }
+  }
 }

@@ -1,0 +1,65 @@
+package dk.os2.governance.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a task card in Tasklist shows besides the task's name: the product and the level at stake,
+ * on every user task of every model (the proposal, the level change, the annual cycle).
+ *
+ * <p>Tasklist shows the variables a filter names ({@code properties.variables}) on each card, but
+ * reads them with a variable query as the user, and only the secretariat may read process
+ * variables that way; a body reads its own tasks' variables. So when a task is created, the
+ * product's name and the level are copied into variables of the task itself, under names of their
+ * own ({@link #PRODUCT}, {@link #LEVEL}) so that no form field is shadowed.
+ */
+@Component
+class TaskCards extends AbstractProcessEnginePlugin implements TaskListener {
+
+  /** The task variable with the product's name. */
+  public static final String PRODUCT = "taskProduct";
+  /** The task variable with the level asked for (a proposal's or level change's), or under evaluation. */
+  public static final String LEVEL = "taskLevel";
+
+  /** The card variables, as every Tasklist filter of the application names them. */
+  static final List<Map<String, String>> FILTER_VARIABLES = List.of(
+      Map.of("name", PRODUCT, "label", "Produkt"),
+      Map.of("name", LEVEL, "label", "Niveau"));
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl config) {
+    if (config.getCustomPostBPMNParseListeners() == null) {
+      config.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskCards.this);
+      }
+    });
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object product = task.getVariable("productName");
+    if (product != null) {
+      task.setVariableLocal(PRODUCT, product.toString());
+    }
+    Object level = task.getVariable("requestedLevel");
+    if (level != null) {
+      task.setVariableLocal(LEVEL, level.toString());
+    }
+  }
+}
