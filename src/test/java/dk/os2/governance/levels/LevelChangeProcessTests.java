@@ -422,6 +422,8 @@ class LevelChangeProcessTests extends IntegrationTests {
     // The committee recommends (the note is no longer news); the board returns it to the committee.
     complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Klar"));
     assertThat(variable(pi, "returnComment")).isNull();
+    assertThat(variable(pi, "levelRecommendationLabel")).as("the board's form shows the recommendation in Danish")
+        .isEqualTo("Niveauændringen er indstillet til godkendelse");
     complete(task(pi), LevelFixtures.board("levelDecision", "return"));
     assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
     assertThat(variable(pi, "returnedBy").toString()).startsWith("Bestyrelsen");
