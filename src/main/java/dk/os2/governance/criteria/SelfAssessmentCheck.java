@@ -17,8 +17,11 @@ import java.util.Map;
  *       allows none, it is a gap (red).
  * </ul>
  *
- * <p>The indicative level is the highest level at which no mandatory criterion at or below it
- * has a gap; recommendations never block.
+ * <p>The indicative level is the highest level, up to the requested one, at which no mandatory
+ * criterion at or below it has a gap; recommendations never block. Only the criteria of the
+ * requested level and below are assessed (the form asks no others): answers to higher levels' criteria,
+ * such as those left from an earlier round that asked for a higher level, count for nothing, so the
+ * indicative level never claims more than the counts and the report show.
  */
 public final class SelfAssessmentCheck {
 
@@ -83,28 +86,26 @@ public final class SelfAssessmentCheck {
 
   /** Checks {@code answers}, keyed by the criteria's process variable names. */
   public static Result check(Catalogue catalogue, String requestedLevel, Map<String, ?> answers) {
-    List<Finding> allGaps = new ArrayList<>();
     List<Finding> gaps = new ArrayList<>();
     List<Finding> notes = new ArrayList<>();
     int requested = catalogue.rank(requestedLevel);
     for (Criterion criterion : catalogue.criteria()) {
+      if (catalogue.rank(criterion.level()) > requested) {
+        continue;
+      }
       Assessment assessment = assess(criterion, answers);
       if (assessment == null) {
         continue;
       }
-      boolean inScope = catalogue.rank(criterion.level()) <= requested;
       Finding finding = new Finding(criterion.id(), criterion.level(), criterion.title(), assessment.problem(),
           assessment.deviation());
       if (assessment.blocking()) {
-        allGaps.add(finding);
-        if (inScope) {
-          gaps.add(finding);
-        }
-      } else if (inScope) {
+        gaps.add(finding);
+      } else {
         notes.add(finding);
       }
     }
-    return new Result(catalogue.reference(), requestedLevel, gaps, notes, indicativeLevel(catalogue, allGaps));
+    return new Result(catalogue.reference(), requestedLevel, gaps, notes, indicativeLevel(catalogue, requested, gaps));
   }
 
   private record Assessment(boolean blocking, String problem, String deviation) {
@@ -148,10 +149,13 @@ public final class SelfAssessmentCheck {
         + deviation, deviation);
   }
 
-  private static String indicativeLevel(Catalogue catalogue, List<Finding> gaps) {
+  private static String indicativeLevel(Catalogue catalogue, int requested, List<Finding> gaps) {
     String indicative = null;
     for (Catalogue.Level level : catalogue.levels()) {
       int rank = catalogue.rank(level.id());
+      if (rank > requested) {
+        break;
+      }
       boolean blocked = gaps.stream().anyMatch(g -> catalogue.rank(g.level()) <= rank);
       if (blocked) {
         break;

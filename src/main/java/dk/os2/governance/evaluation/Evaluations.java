@@ -68,6 +68,23 @@ public class Evaluations {
     return baseUrl + "/app/evalueringer/" + evaluationId;
   }
 
+  /**
+   * The evaluation's counts per level in Danish Markdown, for the forms of every body that reviews
+   * it ("Optælling pr. niveau", one line a level with its green, yellow, red and grey); empty if the
+   * evaluation is unknown.
+   */
+  public String countsSummary(String evaluationId) {
+    return details(evaluationId).map(details -> {
+      StringBuilder counts = new StringBuilder("\n\nOptælling pr. niveau (🟢 opfyldt, 🟡 delvist/afvigelse, 🔴 ikke opfyldt, ⚪ ikke vurderet):");
+      details.levels().forEach(l -> {
+        Tally t = details.counts().byLevel().get(l.id());
+        counts.append("\n- ").append(l.id()).append(": 🟢 ").append(t.green()).append(" 🟡 ").append(t.yellow())
+            .append(" 🔴 ").append(t.red()).append(" ⚪ ").append(t.grey());
+      });
+      return counts.toString();
+    }).orElse("");
+  }
+
   public Optional<EvaluationDetails> details(String id) {
     return store.find(id).map(e -> {
       Catalogue catalogue = catalogues.find(e.catalogueId(), e.catalogueVersion())

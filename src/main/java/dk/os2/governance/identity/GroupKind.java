@@ -18,6 +18,10 @@ public enum GroupKind {
     return prefix + productId.replace("-", "").substring(0, 16);
   }
 
+  String prefix() {
+    return prefix;
+  }
+
   public String danishName() {
     return danishName;
   }

@@ -19,11 +19,14 @@ final class ProtectedVariables {
   private static final Set<String> CHECK_RESULTS = Set.of(
       "indicativeLevel", "catalogueReference", "evaluationId", "reportLink");
 
+  /** Who returned work, when and why (portfolio's ReturnNote): what a body said is not a form's to change. */
+  private static final Set<String> RETURN_NOTE = Set.of("returnedBy", "returnedAt", "returnComment");
+
   private static final Map<String, Map<String, Kind>> BY_PROCESS = Map.of(
       "project-proposal", kinds(Set.of("productId", "proposer"),
-          union(CHECK_RESULTS, Set.of("checkPassed", "checkSummary", "checkGapCount"))),
+          union(union(CHECK_RESULTS, RETURN_NOTE), Set.of("checkPassed", "checkSummary", "checkGapCount"))),
       "level-change", kinds(levelIdentity(),
-          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))),
+          union(union(CHECK_RESULTS, RETURN_NOTE), Set.of("levelCheckPassed", "levelCheckSummary"))),
       "annual-evaluation", kinds(levelIdentity(),
           union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))));
 

@@ -5,6 +5,7 @@ import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.integrity.SystemWrites;
+import dk.os2.governance.portfolio.ReturnNote;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,6 +31,12 @@ class CheckLevel implements JavaDelegate {
     this.identity = identity;
   }
 
+  private static final String LEVEL_CHANGE = "level-change";
+
+  private static String processKey(DelegateExecution execution) {
+    return execution.getProcessDefinitionId() == null ? null : execution.getProcessDefinitionId().split(":")[0];
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     ProcessIdentity.Identity started = identity.requireLevelProcess(execution.getProcessInstanceId());
@@ -41,7 +48,7 @@ class CheckLevel implements JavaDelegate {
 
     String evaluationId = evaluations.automated(productId, catalogue, level, execution.getVariables(),
         execution.getProcessInstanceId());
-    StringBuilder summary = new StringBuilder(criteria.summary());
+    StringBuilder summary = new StringBuilder(criteria.summary()).append(evaluations.countsSummary(evaluationId));
     if (structural.isEmpty()) {
       summary.append("\n\nGrupper og udbredelse opfylder kravene til ").append(level).append('.');
     } else {
@@ -56,5 +63,11 @@ class CheckLevel implements JavaDelegate {
       execution.setVariable("evaluationId", evaluationId);
       execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
     });
+    if (!(criteria.passed() && structural.isEmpty()) && LEVEL_CHANGE.equals(processKey(execution))) {
+      // Failing checks send the application back to the applicant, never to the board.
+      ReturnNote.leave(execution.getProcessInstance(), "Den automatiske kontrol af kriterier og grupper",
+          "Ansøgningen opfylder ikke kravene til " + level + ": ret manglerne herunder (selvevalueringen, eller "
+              + "grupperne og udbredelsen på produktsiden) og indsend igen.");
+    }
   }
 }

@@ -129,7 +129,9 @@ public class ProductGroups implements SteeringGroups {
       gaps.add("Koordinationsgruppen har ingen kommune.");
     }
     if (coordination.stream().noneMatch(m -> m.role() == MemberRole.SUPPLIER)) {
-      gaps.add("Koordinationsgruppen har ingen leverandør.");
+      List<String> named = Portfolio.municipalities(product.suppliers());
+      gaps.add("Koordinationsgruppen har ingen leverandør." + (named.isEmpty() ? ""
+          : " Forslaget nævner " + String.join(", ", named) + ": tilføj leverandørens kontaktperson som medlem."));
     }
     long municipalities = municipalitiesInUse(product);
     if (municipalities < 2) {

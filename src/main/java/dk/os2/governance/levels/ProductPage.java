@@ -3,6 +3,9 @@ package dk.os2.governance.levels;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.identity.Body;
+import java.util.HashMap;
+import java.util.Map;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
@@ -40,7 +43,12 @@ class ProductPage {
     model.addAttribute("product", product);
     // Shown one a line in the text box, which is how the secretariat edits the list.
     model.addAttribute("municipalities", String.join("\n", product.municipalities()));
-    model.addAttribute("decisions", portfolio.decisions(id));
+    var decisions = portfolio.decisions(id);
+    model.addAttribute("decisions", decisions);
+    // Bodies by their Danish names, not their group ids.
+    Map<String, String> bodyNames = new HashMap<>();
+    decisions.forEach(d -> bodyNames.put(d.body(), Body.danishNameOf(d.body())));
+    model.addAttribute("bodyNames", bodyNames);
     model.addAttribute("evaluations", evaluations.forProduct(id));
     model.addAttribute("catalogues", catalogues.list());
     model.addAttribute("members", groups.members(id));

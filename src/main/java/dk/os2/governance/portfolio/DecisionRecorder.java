@@ -1,6 +1,7 @@
 package dk.os2.governance.portfolio;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.identity.Body;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.integrity.CommandWrites;
 import dk.os2.governance.integrity.ProcessIdentity;
@@ -106,6 +107,11 @@ class DecisionRecorder implements TaskListener {
     if (model.labelVariable() != null) {
       task.setVariable(model.labelVariable(), label);
     }
+    if (model.returns(outcome)) {
+      ReturnNote.leave(task.getExecution().getProcessInstance(), returnedBy(task), rationale);
+    } else {
+      ReturnNote.clear(task.getExecution().getProcessInstance());
+    }
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("Afgørelse", level == null ? label : label + " på niveau " + level);
     facts.put("Truffet af", body(task));
@@ -138,6 +144,21 @@ class DecisionRecorder implements TaskListener {
         .map(IdentityLink::getGroupId)
         .findFirst()
         .orElse("ukendt");
+  }
+
+  /** The body in Danish and the person, by name where the user has one: "Bestyrelsen – Bo Bestyrelse (bestyrelse)". */
+  private static String returnedBy(DelegateTask task) {
+    String body = Body.danishNameOf(body(task));
+    String userId = decidedBy(task);
+    if (userId == null) {
+      return body;
+    }
+    var identity = task.getProcessEngineServices().getIdentityService();
+    User user = Access.asSystem(identity, () -> identity.createUserQuery().userId(userId).singleResult());
+    String name = user == null ? null
+        : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+            + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return body + " – " + (name == null || name.isEmpty() ? userId : name + " (" + userId + ")");
   }
 
   private static String decidedBy(DelegateTask task) {

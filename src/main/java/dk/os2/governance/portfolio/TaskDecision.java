@@ -24,15 +24,24 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  *       afvigelse");
  *   <li>{@code decision.followUp}: the form field carrying a follow-up date, told as "Opfølgning";
  *   <li>{@code decision.board="true"}: a board decision, which records the meeting and minutes;
- *   <li>{@code decision.labelVariable}: a process variable that receives the outcome's wording.
+ *   <li>{@code decision.labelVariable}: a process variable that receives the outcome's wording;
+ *   <li>{@code decision.returns}: the outcomes (comma separated) that send the work back to an
+ *       earlier step (default {@code return}); such a decision leaves the return note that the
+ *       receiving task's form shows ({@link ReturnNote}).
  * </ul>
  */
 record TaskDecision(String outcome, String level, boolean targetLevel, String rationale, String justification,
-    String justificationFact, String followUp, boolean board, String labelVariable, Map<String, String> labels) {
+    String justificationFact, String followUp, boolean board, String labelVariable, Map<String, String> labels,
+    java.util.Set<String> returns) {
 
   static final String PREFIX = "decision.";
   static final String LABEL = PREFIX + "label.";
   static final String DEFAULT_JUSTIFICATION_FACT = "Begrundelse for afvigelse";
+
+  /** Whether the outcome sends the work back to an earlier step. */
+  boolean returns(String outcomeValue) {
+    return outcomeValue != null && returns.contains(outcomeValue);
+  }
 
   /** The Danish wording of an outcome, or null if the outcome is not one of the task's. */
   String label(String outcomeValue) {
@@ -77,6 +86,8 @@ record TaskDecision(String outcome, String level, boolean targetLevel, String ra
     }
     return new TaskDecision(outcome, level, targetLevel, rationale, properties.get("justification"),
         properties.getOrDefault("justification.fact", DEFAULT_JUSTIFICATION_FACT), properties.get("followUp"),
-        Boolean.parseBoolean(properties.get("board")), properties.get("labelVariable"), Map.copyOf(labels));
+        Boolean.parseBoolean(properties.get("board")), properties.get("labelVariable"), Map.copyOf(labels),
+        java.util.Arrays.stream(properties.getOrDefault("returns", "return").split(",")).map(String::trim)
+            .filter(o -> !o.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
   }
 }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The automated criteria check: the submitted self-assessment against the criteria of the
- * requested level, kept as an evaluation with its report page. Its result is input for the
- * committee and the board, never a decision.
+ * requested level, kept as an evaluation with its report page. It runs before the secretariat's
+ * screening (and again after each supplement), so every reviewing body (secretariat, committee,
+ * board) sees its result; it is input, never a decision.
  */
 @Component("checkSelfAssessment")
 class CheckSelfAssessment implements JavaDelegate {
@@ -55,15 +56,7 @@ class CheckSelfAssessment implements JavaDelegate {
     String evaluationId = evaluations.automated(productId, catalogue,
         level, execution.getVariables(), execution.getProcessInstanceId());
     execution.setVariable("evaluationId", evaluationId);
-    evaluations.details(evaluationId).ifPresent(details -> {
-      StringBuilder counts = new StringBuilder("\n\nOptælling pr. niveau:");
-      details.levels().forEach(l -> {
-        var t = details.counts().byLevel().get(l.id());
-        counts.append("\n- ").append(l.id()).append(": 🟢 ").append(t.green()).append(" 🟡 ").append(t.yellow())
-            .append(" 🔴 ").append(t.red()).append(" ⚪ ").append(t.grey());
-      });
-      execution.setVariable(CHECK_SUMMARY, result.summary() + counts);
-    });
+    execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
   }
 }

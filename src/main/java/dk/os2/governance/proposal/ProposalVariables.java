@@ -22,6 +22,9 @@ final class ProposalVariables {
   static final String INDICATIVE_LEVEL = "indicativeLevel";
   static final String CATALOGUE_REFERENCE = "catalogueReference";
   static final String BOARD_DECISION_LABEL = "boardDecisionLabel";
+  /** For the proposer's outcome task: the deciding body's Danish name and the meeting date as dd-mm-åååå. */
+  static final String BOARD_DECIDED_BY = "boardDecidedBy";
+  static final String BOARD_MEETING_DATE = "boardMeetingDate";
 
   static final String RETURN = "return";
   static final String RECOMMEND = "recommend";

@@ -2,16 +2,20 @@ package dk.os2.governance.proposal;
 
 import static dk.os2.governance.proposal.ProposalVariables.APPROVE;
 import static dk.os2.governance.proposal.ProposalVariables.APPROVED_LEVEL;
+import static dk.os2.governance.proposal.ProposalVariables.BOARD_DECIDED_BY;
 import static dk.os2.governance.proposal.ProposalVariables.BOARD_DECISION_LABEL;
+import static dk.os2.governance.proposal.ProposalVariables.BOARD_MEETING_DATE;
 import static dk.os2.governance.proposal.ProposalVariables.REJECT;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.identity.Body;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
 import dk.os2.governance.process.ProcessClock;
+import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,6 +55,9 @@ class RecordBoardDecision implements JavaDelegate {
     if (product.status() != ProductStatus.PROPOSED) {
       throw new ProcessEngineException("Produktet er ikke længere et forslag; afgørelsen kan ikke registreres.");
     }
+    // The proposer's outcome task shows the board's whole decision, as the mail tells it.
+    execution.setVariable(BOARD_DECIDED_BY, Body.danishNameOf(decision.body()));
+    execution.setVariable(BOARD_MEETING_DATE, decision.meetingDate() == null ? "–" : MeetingDate.danish(decision.meetingDate()));
     if (APPROVE.equals(decision.outcome())) {
       String level = decision.level();
       if (level == null || !catalogue.hasLevel(level)) {

@@ -44,6 +44,19 @@ class SelfAssessmentCheckTests {
     assertThat(result.summary()).contains("opfylder kriterierne for N2").contains("os2-levels 1.0");
   }
 
+  /**
+   * A proposal first asked for N3 with every answer "Ja", then was supplemented down to N1: the
+   * N2 and N3 answers stay behind in the process, but the check assesses (and the report counts)
+   * only N1. The indicative level said "N3" while the board's counts for N2 and N3 showed 0.
+   */
+  @Test
+  void answersAboveTheRequestedLevelNeverRaiseTheIndicativeLevel() {
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, "N1", allJa("N3"));
+    assertThat(result.passed()).isTrue();
+    assertThat(result.indicativeLevel()).isEqualTo("N1");
+    assertThat(result.summary()).contains("Vejledende niveau: N1.");
+  }
+
   @Test
   void mandatoryNejIsAGapAndCapsTheIndicativeLevelBelowIt() {
     Map<String, Object> answers = allJa("N3");

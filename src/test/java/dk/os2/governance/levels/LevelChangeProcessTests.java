@@ -383,4 +383,53 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertFresh(cycle, "annualDecision", "meetingDate", "minutesReference", "annualRationale", "actionPlan",
         "followUpDate", "demoteTo");
   }
+
+  @Test
+  void returnedWorkSaysWhoReturnedItWhenWhyAndWhatToFixInEveryRound() {
+    String product = LevelFixtures.product(portfolio, "N1");
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    ProcessInstance pi = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+
+    // The automated check sends it back: the applicant learns why, and where groups are fixed.
+    assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Den automatiske kontrol");
+    assertThat(variable(pi, "returnComment").toString()).contains("N2").contains("produktsiden");
+    assertThat(variable(pi, "levelCheckSummary").toString()).contains("Koordinationsgruppen har ingen leverandør.")
+        .contains("Optælling pr. niveau").contains("N2: 🟢 5");
+    groups.add(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER, MemberRole.SUPPLIER, "Leverandøren A/S");
+    complete(task(pi), withVariables("revisionDecision", "resubmit", "revisionComment", "Leverandøren er med nu"));
+
+    // The steering group's second round sees the same, and the applicant's answer.
+    assertThat(pi).isWaitingAt("UserTask_UpdateSelfAssessment");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Den automatiske kontrol");
+    assertThat(variable(pi, "revisionComment")).isEqualTo("Leverandøren er med nu");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+
+    // The committee returns it: who (by name), when, and the comment.
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    complete(task(pi), withVariables("levelRecommendation", "return", "levelRecommendationRationale", "Uddyb brugen"));
+    assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Forretningsudvalget");
+    assertThat(variable(pi, "returnComment")).isEqualTo("Uddyb brugen");
+    assertThat(variable(pi, "returnedAt").toString()).matches("\\d{2}-\\d{2}-\\d{4} kl\\. \\d{2}:\\d{2}");
+    complete(task(pi), withVariables("revisionDecision", "resubmit", "revisionComment", "Uddybet"));
+    assertThat(pi).isWaitingAt("UserTask_UpdateSelfAssessment");
+    assertThat(variable(pi, "returnComment")).isEqualTo("Uddyb brugen");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+
+    // The committee recommends (the note is no longer news); the board returns it to the committee.
+    complete(task(pi), withVariables("levelRecommendation", "recommend", "levelRecommendationRationale", "Klar"));
+    assertThat(variable(pi, "returnComment")).isNull();
+    assertThat(variable(pi, "levelRecommendationLabel")).as("the board's form shows the recommendation in Danish")
+        .isEqualTo("Niveauændringen er indstillet til godkendelse");
+    complete(task(pi), LevelFixtures.board("levelDecision", "return"));
+    assertThat(pi).isWaitingAt("UserTask_RecommendLevelChange");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Bestyrelsen");
+  }
+
+  Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
 }

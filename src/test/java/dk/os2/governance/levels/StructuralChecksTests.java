@@ -49,7 +49,8 @@ class StructuralChecksTests extends IntegrationTests {
   void noSupplierInTheCoordinationGroup() {
     LevelFixtures.groupsForN2(groups, product);
     groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
-    assertThat(groups.structuralGaps(product, "N2", false)).containsExactly("Koordinationsgruppen har ingen leverandør.");
+    assertThat(groups.structuralGaps(product, "N2", false)).containsExactly(
+        "Koordinationsgruppen har ingen leverandør. Forslaget nævner Magenta: tilføj leverandørens kontaktperson som medlem.");
   }
 
   @Test

@@ -142,13 +142,15 @@ class ProposalApiTests extends IntegrationTests {
     String screening = taskOf(pi, "sekretariat");
     RestClient secretariat = as("sekretariat");
 
+    // The check runs before screening: the secretariat sees its result and cannot change it.
+    assertThat(engine.getRuntimeService().getVariable(pi, "checkPassed")).isEqualTo(true);
     assertThat(secretariat.post("/engine-rest/task/" + screening + "/variables",
-        Map.of("modifications", Map.of("checkPassed", Map.of("value", true)))).status()).isEqualTo(403);
+        Map.of("modifications", Map.of("checkPassed", Map.of("value", false)))).status()).isEqualTo(403);
     assertThat(secretariat.post("/engine-rest/task/" + screening + "/bpmnError",
         Map.of("errorCode", "x")).status()).isEqualTo(403);
     assertThat(secretariat.post("/engine-rest/task/" + screening + "/complete",
-        variables(Map.of("screeningDecision", "forward", "checkPassed", true))).status()).isEqualTo(400);
-    assertThat(engine.getRuntimeService().getVariable(pi, "checkPassed")).isNull();
+        variables(Map.of("screeningDecision", "forward", "checkPassed", false))).status()).isEqualTo(400);
+    assertThat(engine.getRuntimeService().getVariable(pi, "checkPassed")).isEqualTo(true);
   }
 
   static Stream<Arguments> badProposals() {

@@ -49,6 +49,9 @@ class ProposalProcessTests extends IntegrationTests {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  dk.os2.governance.levels.ProductGroups groups;
+
   ProcessInstance propose(String name, String level) {
     engine.getIdentityService().setAuthenticatedUserId("kommune");
     try {
@@ -396,5 +399,140 @@ class ProposalProcessTests extends IntegrationTests {
         recommend(pi, "N2");
       }
     }
+  }
+
+  // --- Issue 14: no body decides blind; returned work says why; what was decided is all shown ---
+
+  void completeAs(String userId, ProcessInstance pi, Map<String, Object> values) {
+    String taskId = task(pi).getId();
+    engine.getIdentityService().setAuthentication(userId, List.of(userId.equals("sekretariat") ? "forretningsledelse" : userId));
+    try {
+      engine.getTaskService().complete(taskId, values);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  Object variable(ProcessInstance pi, String name) {
+    return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  @Test
+  void theCriteriaCheckRunsBeforeScreeningSoTheSecretariatSeesTheSelfAssessmentsResult() {
+    Map<String, Object> values = Proposals.valid(catalogue, Proposals.uniqueName("Screening"), "N2");
+    values.put("sa_N2_3_answer", "Nej");
+    values.put("sa_N2_3_deviation", "Driftsguiden skrives i 2027");
+    values.put("sa_N2_4_answer", "Nej");
+    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal").hasPassed("ServiceTask_CheckSelfAssessment");
+    assertThat(variable(pi, "checkPassed")).isEqualTo(false);
+    assertThat(variable(pi, "indicativeLevel")).isEqualTo("N1");
+    assertThat(variable(pi, "checkSummary").toString())
+        .contains("Vejledende niveau: N1")
+        .contains("Mangel N2-4")
+        .contains("Dokumenterede afvigelser").contains("Driftsguiden skrives i 2027")
+        .contains("N2: 🟢 3 🟡 1 🔴 1 ⚪ 0");
+    assertThat(variable(pi, "reportLink").toString()).contains("/app/evalueringer/" + variable(pi, "evaluationId"));
+  }
+
+  /**
+   * "Vejledende niveau: N3" while the counts for N2 and N3 showed 0: a proposal asked for N3,
+   * was returned and supplemented down to N1; the N2 and N3 answers stayed in the process and
+   * raised the indicative level above what the check assessed and the report counts.
+   */
+  @Test
+  void answersLeftFromAHigherLevelNeverRaiseTheIndicativeLevelAboveTheCounts() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Nedad"), "N3");
+    assertThat(variable(pi, "indicativeLevel")).isEqualTo("N3");
+    complete(task(pi), withVariables("screeningDecision", "return", "screeningComment", "Søg hellere N1"));
+    Map<String, Object> supplemented = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+    supplemented.put("requestedLevel", "N1");
+    supplemented.put("supplementResponse", "Vi søger N1");
+    complete(task(pi), supplemented);
+
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertThat(variable(pi, "indicativeLevel")).isEqualTo("N1");
+    assertThat(variable(pi, "checkSummary").toString()).contains("Vejledende niveau: N1.")
+        .contains("N2: 🟢 0 🟡 0 🔴 0 ⚪ 0");
+    EvaluationDetails report = evaluations.details((String) variable(pi, "evaluationId")).orElseThrow();
+    assertThat(report.indicativeLevel()).isEqualTo("N1");
+  }
+
+  @Test
+  void aReturnedProposalTellsTheProposerWhoReturnedItWhenAndWhyAndTheNoteClearsWhenItMovesOn() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Hvorfor"), "N1");
+    completeAs("sekretariat", pi, withVariables("screeningDecision", "return", "screeningComment", "Uddyb behovet"));
+
+    assertThat(pi).isWaitingAt("UserTask_SupplementProposal");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Forretningsledelsen (sekretariatet) – ")
+        .contains("sekretariat");
+    assertThat(variable(pi, "returnComment")).isEqualTo("Uddyb behovet");
+    assertThat(variable(pi, "returnedAt").toString()).matches("\\d{2}-\\d{2}-\\d{4} kl\\. \\d{2}:\\d{2}");
+    assertThatThrownBy(() -> engine.getRuntimeService().setVariable(pi.getId(), "returnComment", "Alt er fint"))
+        .hasMessageContaining("returnComment");
+
+    Map<String, Object> supplemented = new HashMap<>(engine.getRuntimeService().getVariables(pi.getId()));
+    supplemented.put("supplementResponse", "Behovet er uddybet");
+    complete(task(pi), supplemented);
+    assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
+    assertThat(variable(pi, "returnComment")).as("the second screening sees why it came back").isEqualTo("Uddyb behovet");
+    forward(pi);
+    assertThat(variable(pi, "returnComment")).as("forwarded: no longer news").isNull();
+
+    recommend(pi, "N1");
+    assertThat(pi).isWaitingAt("UserTask_DecideProposal");
+    completeAs("bestyrelse", pi, board("return", null, null));
+    assertThat(pi).isWaitingAt("UserTask_RecommendProposal");
+    assertThat(variable(pi, "returnedBy").toString()).startsWith("Bestyrelsen – ");
+    assertThat(variable(pi, "returnComment")).isEqualTo("Bestyrelsens begrundelse");
+  }
+
+  @Test
+  void theOutcomeTaskHasTheBoardsWholeDecisionIncludingItsJustification() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Udfald"), "N2");
+    forward(pi);
+    complete(task(pi), withVariables("committeeRecommendation", "reject", "committeeRationale", "For tidligt"));
+    decide(pi, board("approve", "N1", "Bestyrelsen vil give projektet en chance på N1"));
+
+    assertThat(pi).isWaitingAt("UserTask_AcknowledgeOutcome");
+    assertThat(variable(pi, "boardJustification")).isEqualTo("Bestyrelsen vil give projektet en chance på N1");
+    assertThat(variable(pi, "boardRationale")).isEqualTo("Bestyrelsens begrundelse");
+    assertThat(variable(pi, "boardDecidedBy")).isEqualTo("Bestyrelsen");
+    assertThat(variable(pi, "boardMeetingDate")).isEqualTo("20-11-2026");
+    assertThat(variable(pi, "minutesReference")).isEqualTo("Referat 2026-11, pkt. 4");
+  }
+
+  @Test
+  void approvedAtN2WhatTheProposalNamedIsCarriedIntoUsageAndGroups() {
+    ProcessInstance pi = propose(Proposals.uniqueName("Baeres"), "N2");
+    forward(pi);
+    recommend(pi, "N2");
+    decide(pi, board("approve", "N2", null));
+
+    Product product = product(pi);
+    assertThat(product.municipalities()).containsExactlyInAnyOrder("Aarhus", "Odense");
+    assertThat(product.singleCodeVersion()).as("the self-assessment answered N2-4 'Ja'").isTrue();
+    assertThat(jdbc.queryForObject("""
+        select count(*) from product_group_member
+        where product_id = ? and group_kind = 'COORDINATION' and user_id = 'kommune' and member_role = 'MUNICIPALITY'""",
+        Integer.class, product.id())).isEqualTo(1);
+    List<String> gaps = groups.structuralGaps(product.id(), "N2", false);
+    assertThat(gaps).noneMatch(g -> g.contains("ingen kommune")).noneMatch(g -> g.contains("i brug i"))
+        .noneMatch(g -> g.contains("én version"));
+    assertThat(gaps).anyMatch(g -> g.contains("ingen leverandør") && g.contains("Magenta"));
+
+    // The product page shows what was decided in Danish: no codes, no group ids.
+    dk.os2.governance.RestClient.Response page = dk.os2.governance.RestClient.as(baseUrl(), "sekretariat")
+        .get("/app/produkter/" + product.id());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<td>Aktiv</td>").contains("<td>Godkendt</td>").contains("<td>Bestyrelsen</td>")
+        .contains("<td>Sendt videre</td>").contains("<td>Forretningsledelsen (sekretariatet)</td>")
+        .contains("Automatisk kontrol af selvevaluering")
+        .doesNotContain(">approve<").doesNotContain(">forward<").doesNotContain(">ACTIVE<")
+        .doesNotContain(">AUTOMATED<").doesNotContain(">bestyrelse<").doesNotContain(">forretningsledelse<")
+        .doesNotContain("Koordinationsgruppen har ingen kommune");
   }
 }

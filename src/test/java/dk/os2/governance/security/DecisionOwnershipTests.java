@@ -136,7 +136,7 @@ class DecisionOwnershipTests extends IntegrationTests {
     Map<String, Object> forged = values("screeningDecision", "forward", "screeningComment", "Klar");
     forged.put(variable, switch (variable) {
       case "productId" -> productOf(other);
-      case "checkPassed" -> true;
+      case "checkPassed" -> false; // the check ran before screening and passed: a forgery changes it
       case "indicativeLevel" -> "N3";
       default -> "angriber";
     });
