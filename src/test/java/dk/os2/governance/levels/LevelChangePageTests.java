@@ -95,8 +95,8 @@ class LevelChangePageTests extends IntegrationTests {
     assertThat(levelChanges()).isOne();
 
     // A stale page in another tab: neither the form nor its confirmation start a second one.
-    for (Map<String, String> form : new Map[] {Map.of("targetLevel", "N1", "reason", "Anden"),
-        Map.of("targetLevel", "N1", "reason", "Anden", "confirmed", "ja")}) {
+    for (Map<String, String> form : java.util.List.of(Map.of("targetLevel", "N1", "reason", "Anden"),
+        Map.of("targetLevel", "N1", "reason", "Anden", "confirmed", "ja"))) {
       PageSession.Page refused = secretariat.post("/app/produkter/" + product + "/niveauaendring", form);
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.body()).as("the product page, not an error page")
@@ -135,6 +135,29 @@ class LevelChangePageTests extends IntegrationTests {
     assertThat(refused.body()).contains("Skriv en begrundelse for niveauændringen")
         .containsPattern("<option value=\"N1\" selected=\"selected\">");
     assertThat(levelChanges()).isZero();
+  }
+
+  @Test
+  void theRunningAnnualEvaluationIsShownAndASecondStartIsRefusedOnThePage() {
+    String atN3 = LevelFixtures.product(portfolio, "N3");
+    PageSession secretariat = PageSession.login(baseUrl(), "sekretariat", "demo");
+    secretariat.get("/app/produkter/" + atN3);
+    PageSession.Page started = secretariat.post("/app/produkter/" + atN3 + "/evaluering", Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(302);
+    assertThat(started.location()).endsWith("/app/produkter/" + atN3);
+    var cycle = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LevelChanges.ANNUAL_EVALUATION).processInstanceBusinessKey(atN3).singleResult();
+    LevelFixtures.awaitSelfAssessmentTask(engine, cycle);
+
+    String page = secretariat.get("/app/produkter/" + atN3).body();
+    assertThat(page).contains("Den årlige evaluering er").contains("Næste skridt")
+        .contains("Årlig evaluering (N3)").contains("Opdatér selvevalueringen")
+        .as("no second start offered while it is under way").doesNotContain("Start evaluering nu");
+
+    PageSession.Page refused = secretariat.post("/app/produkter/" + atN3 + "/evaluering", Map.of());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("<h1>" + portfolio.product(atN3).orElseThrow().name() + "</h1>")
+        .contains("Evalueringen af produktet er allerede sat i gang.");
   }
 
   private long levelChanges() {
