@@ -10,13 +10,24 @@ import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
 import dk.os2.governance.process.ProcessClock;
 import dk.os2.governance.submission.SubmissionValidator;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -47,9 +58,14 @@ public class LevelChanges {
   private final RunningProcesses running;
   private final ManagementService management;
   private final ProcessIdentity processIdentity;
+  private final TaskService tasks;
+  private final HistoryService history;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
-      Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity) {
+      Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity,
+      TaskService tasks, HistoryService history) {
+    this.tasks = tasks;
+    this.history = history;
     this.runtime = runtime;
     this.identity = identity;
     this.portfolio = portfolio;
@@ -69,6 +85,30 @@ public class LevelChanges {
    */
   @Transactional
   public String start(String productId, String targetLevel, String reason, String userId, boolean secretariat) {
+    Product product = checkStart(productId, targetLevel, reason, userId, secretariat);
+    running.claim(productId, LEVEL_CHANGE, LEVEL_CHANGE_RUNNING);
+    boolean promote = product.level() == null || catalogue.rank(targetLevel) > catalogue.rank(product.level());
+    Map<String, Object> variables = common(product);
+    variables.put("requestedLevel", targetLevel);
+    variables.put("direction", promote ? "promote" : "demote");
+    variables.put("reason", reason.trim());
+    variables.put("applicant", userId);
+    variables.put("proposer", userId);
+    var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId,
+        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogue.reference());
+    String processInstanceId = processIdentity.starting(started,
+        () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
+    running.held(productId, LEVEL_CHANGE, processInstanceId);
+    return processInstanceId;
+  }
+
+  /**
+   * Everything {@link #start} checks before it starts: the caller may start a level change for the
+   * product, the level exists and differs from the current one, the reason is acceptable and no
+   * level change runs. The product page's confirmation step asks this before it asks the user to
+   * confirm; the start asks it again (and the database's slot decides between concurrent starts).
+   */
+  Product checkStart(String productId, String targetLevel, String reason, String userId, boolean secretariat) {
     Product product = active(productId);
     if (!secretariat && !groups.isMember(productId, GroupKind.STEERING, userId)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
@@ -84,25 +124,16 @@ public class LevelChanges {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
           "Skriv en begrundelse for niveauændringen (højst 2000 tegn, uden HTML og udtryk).");
     }
-    // Level changes started before the slot existed hold no row: the engine knows them.
-    if (asSystem(() -> runtime.createProcessInstanceQuery().processDefinitionKey(LEVEL_CHANGE)
-        .processInstanceBusinessKey(productId).count()) > 0) {
+    if (levelChangeRunning(productId)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, LEVEL_CHANGE_RUNNING);
     }
-    running.claim(productId, LEVEL_CHANGE, LEVEL_CHANGE_RUNNING);
-    boolean promote = product.level() == null || catalogue.rank(targetLevel) > catalogue.rank(product.level());
-    Map<String, Object> variables = common(product);
-    variables.put("requestedLevel", targetLevel);
-    variables.put("direction", promote ? "promote" : "demote");
-    variables.put("reason", reason.trim());
-    variables.put("applicant", userId);
-    variables.put("proposer", userId);
-    var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId,
-        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogue.reference());
-    String processInstanceId = processIdentity.starting(started,
-        () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
-    running.held(productId, LEVEL_CHANGE, processInstanceId);
-    return processInstanceId;
+    return product;
+  }
+
+  /** Whether a level change runs for the product (also one started before the slot existed). */
+  boolean levelChangeRunning(String productId) {
+    return asSystem(() -> runtime.createProcessInstanceQuery().processDefinitionKey(LEVEL_CHANGE)
+        .processInstanceBusinessKey(productId).count()) > 0;
   }
 
   /** An annual evaluation cycle: the next evaluation after the configured interval, or at once. */
@@ -188,6 +219,183 @@ public class LevelChanges {
     Access.asSystem(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION)
         .processInstanceBusinessKey(productId).list().stream().filter(pi -> !pi.getId().equals(exceptProcessInstanceId))
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), reason)));
+  }
+
+  // --- what the product page shows and asks about level changes ---
+
+  /** A level the product may be moved to, as the picker offers it. */
+  record LevelChoice(String level, String label, boolean promotion, boolean selected) {}
+
+  /** One step of what happens after the start: who is asked, and what they do. */
+  record NextStep(String who, String what) {}
+
+  /** A task of a running process: what is asked, of whom, by when, and its place in Tasklist. */
+  record OpenTask(String taskId, String name, String who, String due, String tasklistLink) {}
+
+  /** A running level change or evaluation of the product, for the product page. */
+  record RunningChange(String kind, String title, String fromLevel, String targetLevel, String startedAt,
+      String startedBy, String reason, List<OpenTask> openTasks, String waiting) {}
+
+  private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(DANISH_TIME);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(DANISH_TIME);
+
+  /**
+   * The levels a product at {@code currentLevel} may be moved to: every other level, those above
+   * first. The next level up is preselected; at the top nothing is, so a demotion is always a
+   * deliberate choice.
+   */
+  List<LevelChoice> levelChoices(String currentLevel) {
+    int current = currentLevel == null ? -1 : catalogue.rank(currentLevel);
+    String next = current + 1 < catalogue.levels().size() ? catalogue.levels().get(current + 1).id() : null;
+    List<LevelChoice> up = new ArrayList<>();
+    List<LevelChoice> down = new ArrayList<>();
+    for (Catalogue.Level level : catalogue.levels()) {
+      int rank = catalogue.rank(level.id());
+      if (rank > current) {
+        up.add(new LevelChoice(level.id(), catalogue.levelName(level.id()) + " (op)", true,
+            level.id().equals(next)));
+      } else if (rank < current) {
+        down.add(0, new LevelChoice(level.id(), catalogue.levelName(level.id()) + " (ned)",
+            false, false));
+      }
+    }
+    up.addAll(down);
+    return up;
+  }
+
+  /** The next level up from the current one, if there is one. */
+  Optional<String> nextLevelUp(String currentLevel) {
+    return levelChoices(currentLevel).stream().filter(LevelChoice::selected).map(LevelChoice::level).findFirst();
+  }
+
+  boolean isPromotion(String currentLevel, String targetLevel) {
+    return currentLevel == null || catalogue.rank(targetLevel) > catalogue.rank(currentLevel);
+  }
+
+  /** What happens after a level change of the product to {@code targetLevel} starts, and who is asked. */
+  List<NextStep> nextSteps(Product product, String targetLevel) {
+    List<NextStep> steps = new ArrayList<>();
+    List<ProductGroups.Member> steering = groups.members(product.id(), GroupKind.STEERING);
+    if (steering.isEmpty()) {
+      steps.add(new NextStep(Body.FORRETNINGSLEDELSE.danishName(), "opdaterer selvevalueringen for " + targetLevel
+          + " i Tasklist (produktet har ingen styregruppe, så opgaven går til sekretariatet)."));
+    } else {
+      steps.add(new NextStep("Styregruppen: " + String.join(", ", steering.stream()
+          .map(m -> displayName(m.userId()) + (m.organisation() == null || m.organisation().isBlank() ? ""
+              : " (" + m.organisation() + ")")).toList()),
+          "opdaterer selvevalueringen for " + targetLevel + " i Tasklist."));
+    }
+    steps.add(new NextStep("Systemet", "kontrollerer selvevalueringen mod kriterierne for " + targetLevel
+        + " og produktets grupper og udbredelse. Mangler sendes tilbage til ansøgeren (opgaven »Ret ansøgningen«),"
+        + " ikke til bestyrelsen."));
+    boolean promotion = isPromotion(product.level(), targetLevel);
+    if (promotion && "N3".equals(targetLevel)) {
+      steps.add(new NextStep(Body.KOORDINATIONSUDVALG.danishName(),
+          "vurderer overdragelsen til drift ud fra driftskriterierne."));
+    }
+    steps.add(new NextStep(Body.FORRETNINGSUDVALG.danishName(),
+        "indstiller niveauændringen til bestyrelsen (eller afviser den eller sender den tilbage)."));
+    steps.add(new NextStep(Body.BESTYRELSE.danishName(),
+        "beslutter: godkender, afviser, udfaser produktet eller sender sagen tilbage."));
+    String portfolioStep = "Ved godkendelse får produktet niveau " + targetLevel + " i porteføljen";
+    if (promotion && "N3".equals(targetLevel)) {
+      portfolioStep += ", og den årlige evaluering begynder.";
+    } else if ("N3".equals(product.level())) {
+      portfolioStep += ", og den årlige evaluering stopper.";
+    } else {
+      portfolioStep += ".";
+    }
+    steps.add(new NextStep("Porteføljen", portfolioStep));
+    return steps;
+  }
+
+  /** The running level change and annual evaluation of the product, with the tasks open now. */
+  List<RunningChange> runningChanges(String productId) {
+    return asSystem(() -> {
+      List<RunningChange> result = new ArrayList<>();
+      for (String key : List.of(LEVEL_CHANGE, ANNUAL_EVALUATION)) {
+        for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionKey(key)
+            .processInstanceBusinessKey(productId).list()) {
+          result.add(runningChange(key, pi.getId(), productId));
+        }
+      }
+      return result;
+    });
+  }
+
+  private RunningChange runningChange(String key, String processInstanceId, String productId) {
+    Optional<ProcessIdentity.Identity> started = processIdentity.levelProcess(processInstanceId);
+    HistoricProcessInstance historic = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    String startedAt = historic == null || historic.getStartTime() == null ? null
+        : DATE_TIME.format(historic.getStartTime().toInstant());
+    Object reason = runtime.getVariable(processInstanceId, "reason");
+    String applicant = started.map(ProcessIdentity.Identity::applicant).orElse(null);
+    String from = started.map(ProcessIdentity.Identity::currentLevel).orElse(null);
+    String target = started.map(ProcessIdentity.Identity::targetLevel).orElse(null);
+    List<OpenTask> open = new ArrayList<>();
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()) {
+      open.add(new OpenTask(task.getId(), task.getName(), taskHolder(task, productId),
+          task.getDueDate() == null ? null : DATE.format(task.getDueDate().toInstant()),
+          "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+    }
+    String waiting = null;
+    if (open.isEmpty()) {
+      Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(TIMER)
+          .singleResult();
+      waiting = timer != null && timer.getDuedate() != null
+          ? "Venter på næste årlige evaluering, som begynder " + DATE.format(timer.getDuedate().toInstant()) + "."
+          : "Systemet behandler sagen (fx kontrollen af kriterier og grupper); den næste opgave kommer om lidt.";
+    }
+    boolean annual = ANNUAL_EVALUATION.equals(key);
+    String title = annual ? "Årlig evaluering" : (isPromotion(from, target) ? "Niveauændring op" : "Niveauændring ned");
+    return new RunningChange(key, title, from, target, startedAt, holderName(applicant, productId),
+        annual ? null : (reason == null ? null : reason.toString()), open, waiting);
+  }
+
+  /** Who has the task now: its assignee, or else the bodies and groups that may take it. */
+  private String taskHolder(Task task, String productId) {
+    List<String> who = new ArrayList<>();
+    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        who.add(holderName(link.getGroupId(), productId));
+      }
+    }
+    String groupsText = String.join(", ", who);
+    if (task.getAssignee() != null) {
+      return displayName(task.getAssignee()) + (groupsText.isEmpty() ? "" : " (" + groupsText + ")");
+    }
+    return groupsText.isEmpty() ? "–" : groupsText + " (ikke taget endnu)";
+  }
+
+  /** A group or user id as people know it: a body, the product's group, or a person's name. */
+  private String holderName(String id, String productId) {
+    if (id == null) {
+      return null;
+    }
+    for (Body body : Body.values()) {
+      if (body.groupId().equals(id)) {
+        return body.danishName();
+      }
+    }
+    for (GroupKind kind : GroupKind.values()) {
+      if (productId != null && kind.groupId(productId).equals(id)) {
+        return kind.danishName() + "n";
+      }
+    }
+    return displayName(id);
+  }
+
+  /** "Karen Hansen (karen)", or the id alone for an unknown user. */
+  private String displayName(String userId) {
+    User user = asSystem(() -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name + " (" + userId + ")";
   }
 
   private Map<String, Object> common(Product product) {

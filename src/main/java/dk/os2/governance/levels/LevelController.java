@@ -3,6 +3,8 @@ package dk.os2.governance.levels;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A product's groups, usage, level changes and annual evaluations: the secretariat maintains
@@ -49,9 +53,11 @@ class LevelController {
   private final LevelChanges levelChanges;
   private final Portfolio portfolio;
   private final IdentityService identity;
+  private final ProductPage productPage;
 
   LevelController(ProductGroups groups, LevelChanges levelChanges, Portfolio portfolio,
-      IdentityService identity) {
+      IdentityService identity, ProductPage productPage) {
+    this.productPage = productPage;
     this.groups = groups;
     this.levelChanges = levelChanges;
     this.portfolio = portfolio;
@@ -135,17 +141,80 @@ class LevelController {
     return "redirect:/app/produkter/" + id;
   }
 
+  /**
+   * The product page's level change, in two steps. Without {@code confirmed} it starts nothing: it
+   * checks the request as the start would and shows the confirmation page (product, from and to
+   * level, what happens next and who is asked). The confirmation page's form sends the same fields
+   * with {@code confirmed=ja}: only then is the process started, and the user lands on the product
+   * page with a message saying what happens next. A refusal (a change already running, no reason,
+   * no access) is shown on the product page at the form, in Danish, with the user's input kept.
+   */
   @PostMapping("/app/produkter/{id}/niveauaendring")
-  String levelChangePage(@PathVariable String id, @RequestParam String targetLevel, @RequestParam String reason) {
-    levelChanges.start(id, targetLevel, reason, Access.userId(identity), Access.isSecretariat(identity));
-    return "redirect:/camunda/app/tasklist/";
+  String levelChangePage(@PathVariable String id, @RequestParam(required = false) String targetLevel,
+      @RequestParam(required = false) String reason, @RequestParam(required = false) String confirmed,
+      Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String target = targetLevel == null ? null : targetLevel.trim();
+    String userId = Access.userId(identity);
+    boolean secretariat = Access.isSecretariat(identity);
+    try {
+      if (!"ja".equals(confirmed)) {
+        Product product = levelChanges.checkStart(id, target, reason, userId, secretariat);
+        model.addAttribute("product", product);
+        model.addAttribute("targetLevel", target);
+        model.addAttribute("reason", reason.trim());
+        model.addAttribute("promotion", levelChanges.isPromotion(product.level(), target));
+        model.addAttribute("steps", levelChanges.nextSteps(product, target));
+        model.addAttribute("gaps", groups.structuralGaps(id, target, false));
+        return "level-change-confirm";
+      }
+      levelChanges.start(id, target, reason, userId, secretariat);
+      Product product = portfolio.product(id).orElseThrow();
+      redirect.addFlashAttribute("message", started(product, target));
+      return "redirect:/app/produkter/" + id;
+    } catch (ResponseStatusException refused) {
+      if (refused.getStatusCode().value() == 404 || portfolio.product(id).isEmpty()) {
+        throw refused;
+      }
+      response.setStatus(refused.getStatusCode().value());
+      model.addAttribute("levelChangeError", refused.getReason());
+      model.addAttribute("levelChangeTarget", target);
+      model.addAttribute("levelChangeReason", reason);
+      return productPage.render(id, model);
+    }
+  }
+
+  /** What the user reads on the product page after starting: what started and what happens next. */
+  private String started(Product product, String target) {
+    boolean steering = !groups.members(product.id(), GroupKind.STEERING).isEmpty();
+    boolean handover = levelChanges.isPromotion(product.level(), target) && "N3".equals(target);
+    return "Niveauændringen af " + product.name() + " fra " + (product.level() == null ? "intet niveau" : product.level())
+        + " til " + target + " er startet. Næste skridt: "
+        + (steering ? "styregruppen" : "sekretariatet (produktet har ingen styregruppe)")
+        + " opdaterer selvevalueringen for " + target + " i Tasklist. Derefter kontrollerer systemet kriterier og grupper"
+        + (handover ? ", Koordinationsudvalget vurderer overdragelsen til drift" : "")
+        + ", Forretningsudvalget indstiller, og Bestyrelsen beslutter. Hver, der får en opgave, får besked pr. e-mail.";
   }
 
   @PostMapping("/app/produkter/{id}/evaluering")
-  String annualEvaluationPage(@PathVariable String id) {
-    Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
-    levelChanges.startAnnualCycle(id, true);
-    return "redirect:/camunda/app/tasklist/";
+  String annualEvaluationPage(@PathVariable String id, Model model, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    try {
+      Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
+      LevelChanges.CycleStart cycle = levelChanges.annualCycle(id, true);
+      redirect.addFlashAttribute("message", (cycle.started() ? "Den årlige evaluering er startet."
+          : "Den årlige evaluering er rykket frem til nu.")
+          + " Næste skridt: styregruppen (eller sekretariatet, hvis produktet ingen styregruppe har) opdaterer"
+          + " selvevalueringen i Tasklist; derefter gennemgår sekretariatet og Koordinationsudvalget evalueringen,"
+          + " og Bestyrelsen beslutter.");
+      return "redirect:/app/produkter/" + id;
+    } catch (ResponseStatusException refused) {
+      if (refused.getStatusCode().value() == 404 || portfolio.product(id).isEmpty()) {
+        throw refused;
+      }
+      response.setStatus(refused.getStatusCode().value());
+      model.addAttribute("evaluationError", refused.getReason());
+      return productPage.render(id, model);
+    }
   }
 
   private void requireProduct(String id) {

@@ -26,9 +26,11 @@ class ProductPage {
   private final Evaluations evaluations;
   private final CatalogueStore catalogues;
   private final IdentityService identity;
+  private final LevelChanges levelChanges;
 
   ProductPage(Portfolio portfolio, ProductGroups groups, Evaluations evaluations, CatalogueStore catalogues,
-      IdentityService identity) {
+      IdentityService identity, LevelChanges levelChanges) {
+    this.levelChanges = levelChanges;
     this.portfolio = portfolio;
     this.groups = groups;
     this.evaluations = evaluations;
@@ -38,6 +40,15 @@ class ProductPage {
 
   @GetMapping("/app/produkter/{id}")
   String product(@PathVariable String id, Model model) {
+    return render(id, model);
+  }
+
+  /**
+   * The product page; also rendered by {@link LevelController} with a refusal of a level change or
+   * evaluation shown where it was asked for ({@code levelChangeError}, {@code evaluationError}), the
+   * user's choices kept ({@code levelChangeTarget}, {@code levelChangeReason}).
+   */
+  String render(String id, Model model) {
     Product product = portfolio.product(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
     model.addAttribute("product", product);
@@ -58,6 +69,19 @@ class ProductPage {
     model.addAttribute("kinds", GroupKind.values());
     model.addAttribute("secretariat", Access.isSecretariat(identity));
     model.addAttribute("steeringMember", groups.isMember(id, GroupKind.STEERING, Access.userId(identity)));
+    // The running level change and evaluation; a second level change is not offered while one runs.
+    java.util.List<LevelChanges.RunningChange> running = levelChanges.runningChanges(id);
+    model.addAttribute("runningChanges", running);
+    model.addAttribute("levelChangeRunning",
+        running.stream().anyMatch(r -> LevelChanges.LEVEL_CHANGE.equals(r.kind())));
+    model.addAttribute("evaluationUnderWay", running.stream()
+        .anyMatch(r -> LevelChanges.ANNUAL_EVALUATION.equals(r.kind()) && !r.openTasks().isEmpty()));
+    String chosen = (String) model.getAttribute("levelChangeTarget");
+    model.addAttribute("levelChoices", levelChanges.levelChoices(product.level()).stream()
+        .map(c -> chosen == null ? c : new LevelChanges.LevelChoice(c.level(), c.label(), c.promotion(),
+            c.level().equals(chosen)))
+        .toList());
+    model.addAttribute("nextLevelUp", levelChanges.nextLevelUp(product.level()).orElse(null));
     return "product";
   }
 }

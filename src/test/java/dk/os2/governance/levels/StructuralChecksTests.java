@@ -84,7 +84,7 @@ class StructuralChecksTests extends IntegrationTests {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Styregruppe").contains("Bestyrelsesmedlem").contains(LevelFixtures.CHAIR)
         .contains("Mangler for N2").contains("Koordinationsgruppen har ingen leverandør.").contains("Tilføj medlem")
-        .contains("Start niveauændring");
+        .contains("Videre til bekræftelse");
     RestClient.Response asMember = RestClient.as(baseUrl(), "kommune").get("/app/produkter/" + product);
     assertThat(asMember.body()).as("only the secretariat maintains groups").doesNotContain("Tilføj medlem");
 
