@@ -82,7 +82,8 @@ final class LevelFixtures {
   static ProcessInstance evaluationStartedNow(String baseUrl, ProcessEngine engine, String product) {
     RestClient.Response started = RestClient.as(baseUrl, "sekretariat")
         .post("/api/products/" + product + "/annual-evaluations", Map.of());
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    // 201 a new cycle; 200 the product's own cycle (an N3 product's started when it reached N3) brought forward.
+    assertThat(started.status()).as(started.body()).isIn(200, 201);
     ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(started.json().path("processInstanceId").asText()).singleResult();
     awaitSelfAssessmentTask(engine, cycle);
