@@ -42,14 +42,15 @@ class BoardAgenda {
     this.identity = identity;
   }
 
-  public Agenda agenda(String baseUrl) {
+  /** The agenda; each decision links to its task in Tasklist under {@code root} (a path or an address). */
+  public Agenda agenda(String root) {
     List<Task> open = Access.asSystem(identity, () -> tasks.createTaskQuery()
         .taskCandidateGroup(Body.BESTYRELSE.groupId()).includeAssignedTasks().active()
         .orderByTaskCreateTime().asc().list());
     List<PendingDecision> decisions = open.stream().map(t -> new PendingDecision(t.getId(), t.getName(),
         Access.asSystem(identity, () -> repository.getProcessDefinition(t.getProcessDefinitionId()).getName()),
         String.valueOf(Access.asSystem(identity, () -> tasks.getVariable(t.getId(), "productName"))),
-        t.getCreateTime(), t.getDueDate(), baseUrl + "/camunda/app/tasklist/default/#/?task=" + t.getId())).toList();
+        t.getCreateTime(), t.getDueDate(), root + "/camunda/app/tasklist/default/#/?task=" + t.getId())).toList();
     List<StandingItem> standing = portfolio.products().stream()
         .filter(p -> p.status() == ProductStatus.ACTIVE && "N3".equals(p.level()))
         .map(BoardAgenda::standing).toList();

@@ -2,14 +2,15 @@ package dk.os2.governance.board;
 
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The board meeting's agenda, for the secretariat that prepares it and the board that meets. */
 @Controller
@@ -17,25 +18,25 @@ class BoardAgendaController {
 
   private final BoardAgenda agenda;
   private final IdentityService identity;
-  private final String baseUrl;
 
-  BoardAgendaController(BoardAgenda agenda, IdentityService identity, @Value("${os2.base-url}") String baseUrl) {
+  BoardAgendaController(BoardAgenda agenda, IdentityService identity) {
     this.agenda = agenda;
     this.identity = identity;
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   @GetMapping("/api/board-agenda")
   @ResponseBody
   BoardAgenda.Agenda json() {
     requireSecretariatOrBoard();
-    return agenda.agenda(baseUrl);
+    // For API clients an absolute link, derived from the address they asked by.
+    return agenda.agenda(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
   }
 
   @GetMapping("/app/bestyrelsesmoede")
-  String page(Model model) {
+  String page(Model model, HttpServletRequest request) {
     requireSecretariatOrBoard();
-    model.addAttribute("agenda", agenda.agenda(baseUrl));
+    // On the page a path of this site: the link works on whatever address the page was reached by.
+    model.addAttribute("agenda", agenda.agenda(request.getContextPath()));
     return "board-agenda";
   }
 

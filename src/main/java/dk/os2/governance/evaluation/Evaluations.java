@@ -51,11 +51,11 @@ public class Evaluations {
   private final Catalogue shipped;
   private final Portfolio portfolio;
   private final SelfAssessmentStore selfAssessments;
-  private final String baseUrl;
+  private final String contextPath;
 
   Evaluations(EvaluationStore store, CatalogueStore catalogues, Catalogue shipped, Portfolio portfolio,
-      SelfAssessmentStore selfAssessments, @Value("${os2.base-url}") String baseUrl) {
-    this.baseUrl = baseUrl.replaceAll("/+$", "");
+      SelfAssessmentStore selfAssessments, @Value("${server.servlet.context-path:}") String contextPath) {
+    this.contextPath = contextPath.replaceAll("/+$", "");
     this.store = store;
     this.catalogues = catalogues;
     this.shipped = shipped;
@@ -63,9 +63,13 @@ public class Evaluations {
     this.selfAssessments = selfAssessments;
   }
 
-  /** The evaluation's report page, as forms and mails link to it. */
+  /**
+   * The evaluation's report page as the forms in Tasklist link to it: a path of this site, so the
+   * link works on whatever address the user reached the application by (never {@code os2.base-url},
+   * which only mails need).
+   */
   public String reportLink(String evaluationId) {
-    return baseUrl + "/app/evalueringer/" + evaluationId;
+    return contextPath + "/app/evalueringer/" + evaluationId;
   }
 
   /**

@@ -52,12 +52,17 @@ class BoardAgendaTests extends IntegrationTests {
     assertThat(decision).as("the pending board decision is on the agenda").isNotNull();
     assertThat(decision.path("product").asText()).isEqualTo(proposed);
     assertThat(decision.path("task").asText()).isEqualTo("Beslut om forslaget");
-    assertThat(decision.path("link").asText()).endsWith("/camunda/app/tasklist/default/#/?task=" + boardTask);
+    // For API clients an address derived from the request (the test's port), never os2.base-url.
+    assertThat(decision.path("link").asText())
+        .isEqualTo(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + boardTask);
     assertThat(agenda.path("standingItems").findValuesAsText("product")).contains(vital).doesNotContain(proposed);
 
     RestClient.Response page = RestClient.as(baseUrl(), "bestyrelse").get("/app/bestyrelsesmoede");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains(proposed).contains(vital).contains("Faste punkter");
+    // On the page a path of this site: it works on whatever address the page was reached by.
+    assertThat(page.body()).contains("href=\"/camunda/app/tasklist/default/#/?task=" + boardTask + "\"")
+        .doesNotContain("href=\"http");
     assertThat(RestClient.as(baseUrl(), "kommune").get("/api/board-agenda").status()).isEqualTo(403);
 
     complete(task(pi), withVariables("boardDecision", "approve", "approvedLevel", "N1", "meetingDate", "2026-11-20",

@@ -49,7 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The bodies at work in Tasklist, in Debian's headless Chromium: a municipality proposes, the
  * secretariat screens a second time with nothing pre-ticked, the board decides with a Danish date,
- * and every list's task cards name the product.
+ * and every list's task cards name the product; a refusal reads Danish, a report opens in a new tab,
+ * and a mistake on the application's pages shows the Danish page with the way back.
  */
 class TasklistBrowserTests extends IntegrationTests {
 
@@ -123,13 +124,32 @@ class TasklistBrowserTests extends IntegrationTests {
       click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
 
+      // The report link is a path of this site and opens in a new tab: the form, half filled in, stays.
+      type("Field_boardRationale", "Produktet bruges af mange kommuner");
+      WebElement report = browser.findElement(By.xpath("//div[contains(@class,'fjs-form')]//a[contains(., 'evalueringsrapporten')]"));
+      assertThat(report.getDomAttribute("href")).as("relative").startsWith("/app/evalueringer/");
+      assertThat(report.getDomAttribute("target")).isEqualTo("_blank");
+      assertThat(report.getDomAttribute("rel")).contains("noopener");
+      String tasklist = browser.getWindowHandle();
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", report);
+      report.click();
+      wait.until(d -> d.getWindowHandles().size() == 2);
+      String reportTab = browser.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst().orElseThrow();
+      browser.switchTo().window(reportTab);
+      wait.until(d -> d.getCurrentUrl().startsWith(baseUrl() + "/app/evalueringer/"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), name));
+      browser.close();
+      browser.switchTo().window(tasklist);
+      assertThat(browser.getCurrentUrl()).contains("/camunda/app/tasklist/");
+      assertThat(browser.findElement(By.cssSelector("[id$='Field_boardRationale']")).getAttribute("value"))
+          .as("what was typed before opening the report is still there").isEqualTo("Produktet bruges af mange kommuner");
+
       click(By.xpath("//label[contains(normalize-space(.), 'Godkend')]"));
       click(By.cssSelector("[id$='Field_approvedLevel'] , .fjs-form-field-select .fjs-input-group"));
       click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and starts-with(normalize-space(.), 'N2')]"));
       type("Field_meetingDate", meeting.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
       type("Field_minutesReference", "Bestyrelsesmøde " + meeting.format(DateTimeFormatter.ofPattern("d.M.yyyy"))
           + ", pkt. 3");
-      type("Field_boardRationale", "Produktet bruges af mange kommuner");
 
       click(By.xpath("//button[normalize-space(.)='Complete']"));
       waitUntil("Tasklist completes the task", () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
@@ -227,9 +247,23 @@ class TasklistBrowserTests extends IntegrationTests {
 
       // The same name again: the server refuses, and Tasklist shows its Danish message.
       browser.get(baseUrl() + "/camunda/app/tasklist/default/");
+      new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
       fillStartForm(name);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
           "Der findes allerede et produkt eller forslag med navnet"));
+      // Tasklist's own words around it are Danish too.
+      WebElement notice = wait.until(d -> d.findElements(By.cssSelector(".alert-danger")).stream()
+          .filter(e -> e.getText().contains("Der findes allerede et produkt")).findFirst().orElse(null));
+      assertThat(notice.getText()).contains("Processen blev ikke startet").doesNotContain("could not be started");
+      // And at the field: the message stands under the product name, not only 2,400 px above it.
+      WebElement atField = wait.until(d -> d.findElements(By.cssSelector(".os2-server-error")).stream()
+          .filter(e -> e.getText().contains("Der findes allerede et produkt")).findFirst().orElse(null));
+      WebElement nameField = browser.findElement(By.cssSelector("[id$='Field_productName']"));
+      assertThat(nameField.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"))
+          .findElements(By.cssSelector(".os2-server-error"))).as("the message is in the name's field").contains(atField);
+      assertThat(Math.abs(atField.getLocation().getY() - nameField.getLocation().getY())).isLessThan(200);
+
     } catch (RuntimeException | Error e) {
       screenshot("startform-failure");
       throw e;
@@ -241,6 +275,31 @@ class TasklistBrowserTests extends IntegrationTests {
     assertThat(pi).isWaitingAt("UserTask_ScreenProposal");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "proposer")).isEqualTo("kommune");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "sa_N1_3_answer")).isEqualTo("Ja");
+  }
+
+  @Test
+  void aMistakeOnAProductPageShowsTheDanishPageWithTheWayBack() {
+    String id = portfolio.registerProposal(new Portfolio.Proposal(Proposals.uniqueName("Vejen tilbage"), "Formål",
+        "Behov", "Aarhus Kommune", "Karen Kommune", "karen@aarhus.dk", "Aarhus\nOdense", "Magenta", "MPL-2.0",
+        "https://github.com/OS2/x", "N1", "kommune", null));
+    portfolio.approve(id, "N1", LocalDate.now().minusYears(1));
+    try {
+      login("sekretariat", "demo");
+      browser.get(baseUrl() + "/app/produkter/" + id);
+      WebElement userId = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='userId']")));
+      userId.sendKeys("findes-ikke");
+      userId.findElement(By.xpath("./ancestor::form[1]//button[@type='submit']")).click();
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Brugeren 'findes-ikke' findes ikke."));
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("Forespørgslen kunne ikke udføres")
+          .doesNotContain("Whitelabel");
+      click(By.linkText("Tilbage til siden, du kom fra"));
+      wait.until(d -> d.getCurrentUrl().equals(baseUrl() + "/app/produkter/" + id));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='userId']")));
+    } catch (RuntimeException | Error e) {
+      screenshot("wayback-failure");
+      throw e;
+    }
   }
 
   void fillStartForm(String name) {
