@@ -1,17 +1,12 @@
 package dk.os2.governance.identity;
 
-import java.util.ArrayList;
+import dk.os2.governance.process.EveryUserTask;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +34,7 @@ class TaskCards extends AbstractProcessEnginePlugin implements TaskListener {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
-    if (config.getCustomPostBPMNParseListeners() == null) {
-      config.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskCards.this);
-      }
-    });
+    EveryUserTask.onCreate(config, this);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dk.os2.governance.portfolio;
 
+import dk.os2.governance.process.EveryUserTask;
 import dk.os2.governance.submission.FormCatalog;
 import dk.os2.governance.submission.FormSchema;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -10,13 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -53,16 +48,7 @@ class FreshAnswers extends AbstractProcessEnginePlugin implements TaskListener {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
-    if (config.getCustomPostBPMNParseListeners() == null) {
-      config.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, FreshAnswers.this);
-      }
-    });
+    EveryUserTask.onCreate(config, this);
   }
 
   @Override

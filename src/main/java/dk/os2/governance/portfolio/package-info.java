@@ -4,7 +4,7 @@
  * <p>An application module: {@code ModulesTests} verifies that it uses no module but those
  * allowed here, and those only through the types in their base packages.
  */
-@ApplicationModule(displayName = "Portfolio", allowedDependencies = {"identity", "integrity", "submission"})
+@ApplicationModule(displayName = "Portfolio", allowedDependencies = {"identity", "integrity", "process", "submission"})
 package dk.os2.governance.portfolio;
 
 import org.springframework.modulith.ApplicationModule;

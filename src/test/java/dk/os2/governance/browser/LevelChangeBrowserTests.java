@@ -2,38 +2,22 @@ package dk.os2.governance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.levels.MemberRole;
 import dk.os2.governance.levels.ProductGroups;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.proposal.Proposals;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -41,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Chromium: the picker offers the next level up, a confirmation page says what happens next,
  * and back on the product page the running change shows its current step with a link to Tasklist.
  */
-class LevelChangeBrowserTests extends IntegrationTests {
+class LevelChangeBrowserTests extends BrowserTests {
 
   static final String CHAIR = "stineformand";
   static final String PASSWORD = "hemmeligt-kodeord";
@@ -51,33 +35,6 @@ class LevelChangeBrowserTests extends IntegrationTests {
 
   @Autowired
   ProductGroups groups;
-
-  WebDriver browser;
-  WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-        "Skipped: Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver); "
-            + ".ci/run installs them");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,3200", "--lang=da",
-        "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void theSteeringGroupStartsALevelChangeAfterConfirmingAndSeesItRunning() {
@@ -150,25 +107,4 @@ class LevelChangeBrowserTests extends IntegrationTests {
         .processInstanceBusinessKey(product).count();
   }
 
-  void login(String user, String password) {
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type='text'], input[name='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
-    // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.
-    new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
-  }
-
-  void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), Path.of("target", name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (Exception ignored) {
-      // a screenshot is only a debugging aid
-    }
-  }
 }
