@@ -27,9 +27,7 @@ class LevelChangePageTests extends IntegrationTests {
 
   @BeforeEach
   void setUp() {
-    LevelFixtures.people(engine.getIdentityService());
-    product = LevelFixtures.product(portfolio, "N2");
-    LevelFixtures.groupsForN2(groups, product);
+    product = LevelFixtures.productAtN2WithGroups(engine.getIdentityService(), portfolio, groups);
   }
 
   @Test

@@ -221,10 +221,7 @@ class LevelChangeProcessTests extends IntegrationTests {
   @Test
   void failingChecksGoBackToTheApplicantNotToTheBoard() {
     String product = LevelFixtures.product(portfolio, "N1");
-    LevelFixtures.groupsForN2(groups, product);
-    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
-    ProcessInstance pi = startLevelChange(product, "N2");
-    selfAssessmentByTheSteeringGroup(pi, "N2");
+    ProcessInstance pi = levelChangeWithoutASupplier(product);
 
     assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
     assertThat(task(pi)).isAssignedTo(LevelFixtures.CHAIR);
@@ -387,10 +384,7 @@ class LevelChangeProcessTests extends IntegrationTests {
   @Test
   void returnedWorkSaysWhoReturnedItWhenWhyAndWhatToFixInEveryRound() {
     String product = LevelFixtures.product(portfolio, "N1");
-    LevelFixtures.groupsForN2(groups, product);
-    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
-    ProcessInstance pi = startLevelChange(product, "N2");
-    selfAssessmentByTheSteeringGroup(pi, "N2");
+    ProcessInstance pi = levelChangeWithoutASupplier(product);
 
     // The automated check sends it back: the applicant learns why, and where groups are fixed.
     assertThat(pi).isWaitingAt("UserTask_ReviseApplication");
@@ -431,5 +425,14 @@ class LevelChangeProcessTests extends IntegrationTests {
 
   Object variable(ProcessInstance pi, String name) {
     return engine.getRuntimeService().getVariable(pi.getId(), name);
+  }
+
+  /** An N1 product's change to N2 whose coordination group lacks its supplier, self-assessed. */
+  private ProcessInstance levelChangeWithoutASupplier(String product) {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    ProcessInstance pi = startLevelChange(product, "N2");
+    selfAssessmentByTheSteeringGroup(pi, "N2");
+    return pi;
   }
 }

@@ -39,6 +39,14 @@ final class LevelFixtures {
   }
 
   /** An active product at a level, used in two municipalities with one code version. */
+  /** An N2 product whose steering and coordination groups meet N2, its people able to log in. */
+  static String productAtN2WithGroups(IdentityService identity, Portfolio portfolio, ProductGroups groups) {
+    people(identity);
+    String product = product(portfolio, "N2");
+    groupsForN2(groups, product);
+    return product;
+  }
+
   static String product(Portfolio portfolio, String level) {
     String id = portfolio.registerProposal(new Portfolio.Proposal(Proposals.uniqueName("Niveau"), "Formål", "Behov",
         "Aarhus Kommune", "Karen Kommune", "karen@aarhus.dk", "Aarhus\nOdense", "Magenta", "MPL-2.0",

@@ -26,14 +26,11 @@ class ProductApiTests extends IntegrationTests {
   @Autowired
   Portfolio portfolio;
 
-
   String product;
 
   @BeforeEach
   void setUp() {
-    LevelFixtures.people(engine.getIdentityService());
-    product = LevelFixtures.product(portfolio, "N2");
-    LevelFixtures.groupsForN2(groups, product);
+    product = LevelFixtures.productAtN2WithGroups(engine.getIdentityService(), portfolio, groups);
   }
 
   @Test
