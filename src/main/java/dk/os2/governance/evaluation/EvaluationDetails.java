@@ -27,7 +27,12 @@ public record EvaluationDetails(
     Map<String, List<String>> gaps,
     List<String> warnings,
     List<Theme> themes,
-    List<Level> levels) {
+    List<Level> levels,
+    String authorEmail,
+    List<Link> links) {
+
+  /** A further line of an imported report's information block (GitHub organisation, OS2 page, governance report). */
+  public record Link(String label, String value) {}
 
   public record CatalogueRef(String id, String version, String title) {}
 
@@ -42,6 +47,11 @@ public record EvaluationDetails(
       boolean mandatory, String light, String symbol, String rationale, String selfAnswer, String selfDocumentation) {}
 
   static EvaluationDetails of(Evaluation e, String productName, Catalogue catalogue) {
+    return of(e, productName, catalogue, null, List.of());
+  }
+
+  static EvaluationDetails of(Evaluation e, String productName, Catalogue catalogue, String authorEmail,
+      List<Link> links) {
     EvaluationResult result = EvaluationResult.compute(catalogue, e.assessments());
     Map<String, Assessment> byId = new LinkedHashMap<>();
     e.assessments().forEach(a -> byId.put(a.criterionId(), a));
@@ -65,7 +75,7 @@ public record EvaluationDetails(
         e.recommendations(),
         new Counts(result.byLevel(), result.byLevelCumulative(), result.byTheme(), result.byLevelAndTheme()),
         result.gaps(), e.warnings(), themes,
-        catalogue.levels().stream().map(l -> new Level(l.id(), l.name())).toList());
+        catalogue.levels().stream().map(l -> new Level(l.id(), l.name())).toList(), authorEmail, List.copyOf(links));
   }
 
   /** Largest count at one level, for scaling the charts. */

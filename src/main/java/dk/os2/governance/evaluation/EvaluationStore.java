@@ -62,6 +62,36 @@ class EvaluationStore {
     return id;
   }
 
+  /** What an imported report adds to its evaluation: the author's mail, its links and its content's hash. */
+  record ImportedReport(String authorEmail, List<EvaluationReport.Link> links, String contentHash) {}
+
+  /** Kept with the evaluation in the caller's transaction; the hash is unique, so a report is imported once. */
+  void saveImported(String evaluationId, ImportedReport imported) {
+    jdbc.sql("update evaluation set author_email = ?, content_hash = ? where id = ?")
+        .params(imported.authorEmail(), imported.contentHash(), evaluationId).update();
+    for (int i = 0; i < imported.links().size(); i++) {
+      EvaluationReport.Link link = imported.links().get(i);
+      jdbc.sql("insert into evaluation_link (evaluation_id, position, label, link) values (?, ?, ?, ?)")
+          .params(evaluationId, i, link.label(), link.value()).update();
+    }
+  }
+
+  ImportedReport imported(String evaluationId) {
+    String email = jdbc.sql("select author_email from evaluation where id = ?").param(evaluationId)
+        .query(String.class).optional().orElse(null);
+    String hash = jdbc.sql("select content_hash from evaluation where id = ?").param(evaluationId)
+        .query(String.class).optional().orElse(null);
+    List<EvaluationReport.Link> links = jdbc.sql(
+            "select label, link from evaluation_link where evaluation_id = ? order by position")
+        .param(evaluationId).query((rs, n) -> new EvaluationReport.Link(rs.getString(1), rs.getString(2))).list();
+    return new ImportedReport(email, links, hash);
+  }
+
+  /** The evaluation an earlier import of the same content made. */
+  Optional<String> byContentHash(String hash) {
+    return jdbc.sql("select id from evaluation where content_hash = ?").param(hash).query(String.class).optional();
+  }
+
   public Optional<Evaluation> find(String id) {
     return jdbc.sql("select * from evaluation where id = ?").param(id).query(Row.class).list().stream()
         .findFirst().map(row -> new Evaluation(row.id(), row.productId(), row.catalogueId(), row.catalogueVersion(),

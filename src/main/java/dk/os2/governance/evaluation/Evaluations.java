@@ -94,7 +94,9 @@ public class Evaluations {
       Catalogue catalogue = catalogues.find(e.catalogueId(), e.catalogueVersion())
           .orElseThrow(() -> new IllegalStateException("Catalogue of evaluation " + id + " is missing"));
       String name = portfolio.product(e.productId()).map(Product::name).orElse("(ukendt produkt)");
-      return EvaluationDetails.of(e, name, catalogue);
+      EvaluationStore.ImportedReport imported = store.imported(e.id());
+      return EvaluationDetails.of(e, name, catalogue, imported.authorEmail(), imported.links().stream()
+          .map(l -> new EvaluationDetails.Link(l.label(), l.value())).toList());
     });
   }
 

@@ -36,13 +36,31 @@ enum Light {
     return meaning;
   }
 
-  /** From a report's symbol or a name (GREEN, grøn, 🟢; ⚫ and ⬜ read as grey). */
+  /** From a report's symbol or a name or both (GREEN, grøn, 🟢, "🟢 Grøn"; ⚫, ⬜ and "Ikke relevant" read as grey). */
   public static Optional<Light> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    String t = text.trim().replace("\uFE0F", "");
-    if (t.equals("⚫") || t.equals("⬜") || t.equals("◯")) {
+    String t = text.replace("**", "").replace("\uFE0F", "").strip();
+    Optional<Light> whole = one(t);
+    if (whole.isPresent() || t.isEmpty()) {
+      return whole;
+    }
+    // "🟢 Grøn", "Grøn 🟢": a symbol and its name together.
+    Optional<Light> first = Optional.empty();
+    for (String token : t.split("\\s+")) {
+      Optional<Light> light = one(token);
+      if (light.isEmpty() || first.isPresent() && first.get() != light.get()) {
+        return Optional.empty();
+      }
+      first = light;
+    }
+    return first;
+  }
+
+  private static Optional<Light> one(String t) {
+    if (t.equals("⚫") || t.equals("⬜") || t.equals("◯") || t.equalsIgnoreCase("ikke vurderet")
+        || t.equalsIgnoreCase("ikke relevant")) {
       return Optional.of(GREY);
     }
     return Arrays.stream(values()).filter(l -> l.symbol.equals(t) || l.name().equalsIgnoreCase(t)

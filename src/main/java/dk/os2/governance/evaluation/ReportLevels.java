@@ -21,17 +21,35 @@ final class ReportLevels {
     return IDS.contains(t) ? Optional.of(t) : Optional.empty();
   }
 
+  /**
+   * A level cell as the report writes it: OS2's own levels normalised ("Niveau 2" → 2), any other
+   * (a catalogue's "N2") as written, without bold, brackets or a line-break tag and what follows it.
+   */
+  static String normalise(String text) {
+    if (text == null) {
+      return "";
+    }
+    String t = text.replaceAll("(?i)<br\\s*/?>.*$", "").replace("*", "").strip();
+    return parse(t).orElse(t.matches("(?i)n[1-9]") ? t.toUpperCase(Locale.ROOT) : t);
+  }
+
   static String name(String id) {
     int i = IDS.indexOf(id);
     return i < 0 ? id : NAMES.get(i);
   }
 
-  /** The portfolio's level for a report level: 1-3 map to N1-N3; the sandbox has none. */
+  /** The order of levels: OS2's own first, in their order, then others by name (N1, N2, N3). */
+  static int rank(String id) {
+    int i = IDS.indexOf(id);
+    return i >= 0 ? i : 10;
+  }
+
+  /** The portfolio's level for a report level: 1-3 (or N1-N3) map to N1-N3; the sandbox has none. */
   static String portfolioLevel(String id) {
     return switch (id) {
-      case "1" -> "N1";
-      case "2" -> "N2";
-      case "3" -> "N3";
+      case "1", "N1" -> "N1";
+      case "2", "N2" -> "N2";
+      case "3", "N3" -> "N3";
       default -> null;
     };
   }

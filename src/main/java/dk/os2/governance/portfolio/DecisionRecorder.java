@@ -6,7 +6,9 @@ import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.integrity.CommandWrites;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.submission.MeetingDate;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,29 @@ import org.springframework.stereotype.Component;
  * its listeners write commits with the decision.
  */
 @Component("decisionRecorder")
-class DecisionRecorder implements TaskListener {
+public class DecisionRecorder implements TaskListener {
+
+  /**
+   * The task key of a historic decision: a level stated by an evaluation report made before (or
+   * outside) this application and imported. It belongs to no process and no task, so no process
+   * step ever reads it as a task's decision ({@link Portfolio#latestDecision} asks by process).
+   */
+  public static final String IMPORTED_REPORT = "importedReport";
+
+  /** The outcome of a historic decision. */
+  public static final String HISTORIC = "historic";
+
+  /** The body to which an imported report's statement is attributed: OS2's secretariat, which audits. */
+  static final String HISTORIC_BODY = "forretningsledelse";
+
+  private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+  /**
+   * What an imported report stated: the product's level ({@code level}, N1-N3, or {@code null} for a
+   * level outside the portfolio's, named in {@code levelName}), by whom and when.
+   */
+  public record HistoricDecision(String productId, String level, String levelName, String author,
+      String authorEmail, LocalDate date, String recordedBy, String catalogueReference) {}
 
   /** What each task decides, by process definition and task: read once from the task's model. */
   private final Map<String, TaskDecision> decisions = new ConcurrentHashMap<>();
@@ -136,6 +160,21 @@ class DecisionRecorder implements TaskListener {
     // Listeners run synchronously, in this thread and the engine's transaction.
     events.publishEvent(new DecisionRecorded(decisionId, processInstanceId, product.name(), people,
         List.of(contact), facts));
+  }
+
+  /**
+   * Records the level an imported evaluation report states as a historic decision in the product's
+   * decision history: dated the report's date (today when it has none), attributed to the secretariat,
+   * with the report's author and date in the rationale. No one is notified: it is history.
+   */
+  public void recordHistoric(HistoricDecision h) {
+    String by = h.author() == null ? "ukendt forfatter"
+        : h.author() + (h.authorEmail() == null ? "" : " (" + h.authorEmail() + ")");
+    String rationale = h.levelName() + " ifølge importeret evalueringsrapport af " + by
+        + (h.date() == null ? ", udateret" : ", dateret " + MeetingDate.danish(h.date())) + ".";
+    Instant at = h.date() == null ? Instant.now() : h.date().atStartOfDay(DANISH_TIME).toInstant();
+    portfolio.record(new Decision(UUID.randomUUID().toString(), h.productId(), null, IMPORTED_REPORT, HISTORIC_BODY,
+        h.recordedBy(), HISTORIC, h.level(), rationale, null, null, null, null, h.catalogueReference(), at));
   }
 
   private static String body(DelegateTask task) {
