@@ -81,6 +81,10 @@ class EvaluationApi {
   ResponseEntity<ReportImport.Result> importReport(@RequestBody String markdown) {
     Access.requireSecretariat(identity, "Kun sekretariatet kan importere evalueringsrapporter.");
     ReportImport.Result result = reports.importReport(markdown, Access.userId(identity));
+    if (result.duplicate()) {
+      // The same report was imported before: nothing new, the earlier evaluation is the answer.
+      return ResponseEntity.ok().location(URI.create("/api/evaluations/" + result.evaluationId())).body(result);
+    }
     return ResponseEntity.created(URI.create("/api/evaluations/" + result.evaluationId())).body(result);
   }
 }

@@ -34,15 +34,17 @@ class EvaluationPages {
 
   private final Evaluations evaluations;
   private final ReportImport reports;
+  private final ReportBulkImport bulk;
   private final SelfAssessmentImport selfAssessments;
   private final CatalogueStore catalogues;
   private final Portfolio portfolio;
   private final IdentityService identity;
 
-  EvaluationPages(Evaluations evaluations, ReportImport reports, SelfAssessmentImport selfAssessments,
-      CatalogueStore catalogues, Portfolio portfolio, IdentityService identity) {
+  EvaluationPages(Evaluations evaluations, ReportImport reports, ReportBulkImport bulk,
+      SelfAssessmentImport selfAssessments, CatalogueStore catalogues, Portfolio portfolio, IdentityService identity) {
     this.evaluations = evaluations;
     this.reports = reports;
+    this.bulk = bulk;
     this.selfAssessments = selfAssessments;
     this.catalogues = catalogues;
     this.portfolio = portfolio;
@@ -129,6 +131,38 @@ class EvaluationPages {
       model.addAttribute("errors", e.problems());
       return importPage(model);
     }
+  }
+
+  /**
+   * Several reports, or one zip of them (a folder's worth: the portfolio's bootstrap): each imported
+   * on its own, one line per file. The one route with a higher size limit (RequestSizeLimitFilter).
+   */
+  @PostMapping("/app/import/rapporter")
+  String importReports(@RequestParam(name = "files", required = false) List<MultipartFile> files, Model model)
+      throws IOException {
+    Access.requireSecretariat(identity, "Kun sekretariatet kan importere.");
+    List<ReportBulkImport.Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      uploads.add(new ReportBulkImport.Upload(file.getOriginalFilename(), file.getBytes()));
+    }
+    List<ReportBulkImport.Line> lines = bulk.importAll(uploads, Access.userId(identity));
+    if (lines.isEmpty()) {
+      model.addAttribute("errors", List.of("Vælg en eller flere evalueringsrapporter (.md) eller en zip-fil med dem."));
+    } else {
+      Map<ReportBulkImport.Outcome, Long> by = new java.util.EnumMap<>(ReportBulkImport.Outcome.class);
+      lines.forEach(l -> by.merge(l.outcome(), 1L, Long::sum));
+      model.addAttribute("message", lines.size() + (lines.size() == 1 ? " fil" : " filer") + ": "
+          + by.getOrDefault(ReportBulkImport.Outcome.IMPORTED, 0L) + " importeret, "
+          + by.getOrDefault(ReportBulkImport.Outcome.IMPORTED_WITH_WARNINGS, 0L) + " importeret med advarsler, "
+          + by.getOrDefault(ReportBulkImport.Outcome.ALREADY_IMPORTED, 0L) + " allerede importeret, "
+          + by.getOrDefault(ReportBulkImport.Outcome.REFUSED, 0L) + " afvist.");
+      Map<String, String> names = new java.util.HashMap<>();
+      lines.stream().filter(l -> l.productId() != null).forEach(l -> names.computeIfAbsent(l.productId(),
+          id -> portfolio.product(id).map(Product::name).orElse("")));
+      model.addAttribute("productNames", names);
+    }
+    model.addAttribute("results", lines);
+    return importPage(model);
   }
 
   @PostMapping("/app/import/katalog")
