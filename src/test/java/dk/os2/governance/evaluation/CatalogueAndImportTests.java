@@ -149,7 +149,7 @@ class CatalogueAndImportTests extends IntegrationTests {
         .isEqualTo("{\"green\":12,\"yellow\":0,\"red\":1,\"grey\":0}");
     assertThat(e.path("warnings")).hasSize(1);
     assertThat(e.path("warnings").get(0).asText())
-        .contains("Linje 80").contains("niveau 2").contains("🟢 13").contains("🟢 12");
+        .contains("Linje 80").contains("optællingen pr. niveau, rækken «2»").contains("🟢 13").contains("🟢 12");
     assertThat(portfolio.productNamed(product).orElseThrow().level()).isEqualTo("N1");
 
     RestClient.Response page = get("sekretariat", "/app/evalueringer/" + e.path("id").asText());
