@@ -80,7 +80,7 @@ class EvaluationApi {
   @PostMapping(value = "/api/evaluation-reports", consumes = MediaType.ALL_VALUE)
   ResponseEntity<ReportImport.Result> importReport(@RequestBody String markdown) {
     Access.requireSecretariat(identity, "Kun sekretariatet kan importere evalueringsrapporter.");
-    ReportImport.Result result = reports.importReport(markdown, Access.userId(identity));
+    ReportImport.Result result = reports.importOnce(markdown, Access.userId(identity));
     if (result.duplicate()) {
       // The same report was imported before: nothing new, the earlier evaluation is the answer.
       return ResponseEntity.ok().location(URI.create("/api/evaluations/" + result.evaluationId())).body(result);

@@ -124,7 +124,7 @@ class EvaluationPages {
   String importReport(@RequestParam("file") MultipartFile file, Model model) throws IOException {
     Access.requireSecretariat(identity, "Kun sekretariatet kan importere.");
     try {
-      ReportImport.Result result = reports.importReport(new String(file.getBytes(), StandardCharsets.UTF_8),
+      ReportImport.Result result = reports.importOnce(new String(file.getBytes(), StandardCharsets.UTF_8),
           Access.userId(identity));
       return "redirect:/app/evalueringer/" + result.evaluationId();
     } catch (ImportException e) {

@@ -124,7 +124,7 @@ class ReportBulkImport {
       return refused(name, "Filen er ikke tekst i UTF-8; gem den som UTF-8 og prøv igen.");
     }
     try {
-      ReportImport.Result result = reports.importReport(markdown, userId);
+      ReportImport.Result result = reports.importOnce(markdown, userId);
       Outcome outcome = result.duplicate() ? Outcome.ALREADY_IMPORTED
           : result.warnings().isEmpty() ? Outcome.IMPORTED : Outcome.IMPORTED_WITH_WARNINGS;
       return new Line(name, outcome, result.productId(), result.evaluationId(),

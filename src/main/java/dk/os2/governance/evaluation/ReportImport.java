@@ -5,6 +5,7 @@ import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.portfolio.DecisionRecorder;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.ProductNameTaken;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,12 +41,32 @@ class ReportImport {
   private final Portfolio portfolio;
   private final EvaluationStore store;
   private final DecisionRecorder decisions;
+  private final ObjectProvider<ReportImport> self;
 
-  ReportImport(CatalogueStore catalogues, Portfolio portfolio, EvaluationStore store, DecisionRecorder decisions) {
+  ReportImport(CatalogueStore catalogues, Portfolio portfolio, EvaluationStore store, DecisionRecorder decisions,
+      ObjectProvider<ReportImport> self) {
+    this.self = self;
     this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.store = store;
     this.decisions = decisions;
+  }
+
+  /**
+   * Imports the report; when the same report arrives twice at once, the unique hash (or the new
+   * product's unique name) refuses the second, which then finds the first ({@link #importReport}).
+   */
+  public Result importOnce(String markdown, String userId) {
+    try {
+      return self().importReport(markdown, userId);
+    } catch (DuplicateKeyException | ProductNameTaken e) {
+      // The other import has committed by now (the unique index waited for it): this one finds it.
+      return self().importReport(markdown, userId);
+    }
+  }
+
+  private ReportImport self() {
+    return self.getObject();
   }
 
   @Transactional

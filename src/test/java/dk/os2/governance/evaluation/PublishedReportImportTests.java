@@ -199,6 +199,25 @@ class PublishedReportImportTests extends IntegrationTests {
     assertThat(portfolio.product(productId).orElseThrow().lastEvaluation()).isEqualTo(LocalDate.of(2026, 7, 15));
   }
 
+  @Test
+  void theSameReportArrivingTwiceAtOnceIsImportedOnce() throws Exception {
+    String name = Proposals.uniqueName("Samtidig");
+    String markdown = report("os2-rapport.md", name);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> importReport(markdown));
+      var second = pool.submit(() -> importReport(markdown));
+      List<Integer> statuses = new ArrayList<>(List.of(first.get().status(), second.get().status()));
+      statuses.sort(null);
+      assertThat(statuses).as(first.get().body() + second.get().body()).containsExactly(200, 201);
+    } finally {
+      pool.shutdown();
+    }
+    String productId = portfolio.productNamed(name).orElseThrow().id();
+    assertThat(evaluations.idsForProduct(productId)).hasSize(1);
+    assertThat(portfolio.decisions(productId)).hasSize(1);
+  }
+
   // --- bulk -------------------------------------------------------------------------------------
 
   static byte[] zip(Map<String, String> files) {
