@@ -147,8 +147,11 @@ public class ProductGroups implements SteeringGroups {
 
   @Transactional
   public void removeOrganisation(String productId, GroupKind kind, String organisation) {
+    if (organisation == null || organisation.isBlank()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Angiv bruger-id'et eller organisationen, der skal fjernes.");
+    }
     jdbc.sql("delete from product_group_organisation where product_id = ? and group_kind = ? and organisation_key = ?")
-        .params(productId, kind.name(), key(organisation == null ? "" : organisation)).update();
+        .params(productId, kind.name(), key(organisation)).update();
   }
 
   /** Whether the group has the organisation as a member, on its own or as the organisation of a person in it. */
