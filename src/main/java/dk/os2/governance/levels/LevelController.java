@@ -33,9 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LevelController {
 
-  /** The user id column holds 64 characters, the organisation column 200. */
+  /**
+   * A person with a login ({@code userId}), or without {@code userId} an organisation without a
+   * login (by its name in {@code organisation}; coordination group only). The user id column holds
+   * 64 characters, the organisation column 200.
+   */
   record MemberRequest(
-      @NotBlank(message = "{member.userId.missing}") @Size(max = 64, message = "{member.userId.tooLong}") String userId,
+      @Size(max = 64, message = "{member.userId.tooLong}") String userId,
       String role,
       @Size(max = 200, message = "{member.organisation.tooLong}") String organisation) {}
 
@@ -75,8 +79,19 @@ class LevelController {
   @ResponseBody
   ResponseEntity<Void> addMember(@PathVariable String id, @PathVariable String kind, @Valid @RequestBody MemberRequest member) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    groups.add(id, kind(kind), member.userId(), role(member.role()), member.organisation());
+    addMember(id, kind(kind), member.userId(), role(member.role()), member.organisation());
     return ResponseEntity.status(HttpStatus.CREATED).build();
+  }
+
+  /** An organisation without a login leaves the group by its name: {@code ?organisation=Magenta}. */
+  @DeleteMapping("/api/products/{id}/groups/{kind}/members")
+  @ResponseBody
+  ResponseEntity<Void> removeOrganisation(@PathVariable String id, @PathVariable String kind,
+      @RequestParam String organisation) {
+    Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
+    requireProduct(id);
+    groups.removeOrganisation(id, kind(kind), organisation);
+    return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/api/products/{id}/groups/{kind}/members/{userId}")
@@ -117,19 +132,35 @@ class LevelController {
 
   // --- the same from the product page ---
 
+  /** A person by user id, or with the user id left empty an organisation without a login by its name. */
   @PostMapping("/app/produkter/{id}/grupper")
-  String addMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam String userId,
+  String addMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam(required = false) String userId,
       @RequestParam String role, @RequestParam(required = false) String organisation) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    groups.add(id, kind(kind), userId.trim(), role(role), organisation(organisation));
+    addMember(id, kind(kind), userId, role(role), organisation(organisation));
     return "redirect:/app/produkter/" + id;
   }
 
+  /** A person leaves by user id; an organisation without a login (no user id) by its name. */
   @PostMapping("/app/produkter/{id}/grupper/fjern")
-  String removeMemberPage(@PathVariable String id, @RequestParam String kind, @RequestParam String userId) {
+  String removeMemberPage(@PathVariable String id, @RequestParam String kind,
+      @RequestParam(required = false) String userId, @RequestParam(required = false) String organisation) {
     Access.requireSecretariat(identity, "Kun sekretariatet vedligeholder produktets grupper.");
-    groups.remove(id, kind(kind), userId);
+    if (userId == null || userId.isBlank()) {
+      requireProduct(id);
+      groups.removeOrganisation(id, kind(kind), organisation);
+    } else {
+      groups.remove(id, kind(kind), userId);
+    }
     return "redirect:/app/produkter/" + id;
+  }
+
+  private void addMember(String id, GroupKind kind, String userId, MemberRole role, String organisation) {
+    if (userId == null || userId.isBlank()) {
+      groups.addOrganisation(id, kind, role, organisation);
+    } else {
+      groups.add(id, kind, userId.trim(), role, organisation);
+    }
   }
 
   @PostMapping("/app/produkter/{id}/udbredelse")

@@ -32,7 +32,20 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ProductGroups implements SteeringGroups {
 
-  public record Member(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {}
+  /**
+   * A member of a product's group: a person with a login ({@code userId}), or an organisation
+   * without one ({@code userId} null, e.g. a supplier named in the proposal), which counts in the
+   * level checks but is no member of the Camunda group, so no task or mail reaches it.
+   */
+  public record Member(String productId, GroupKind kind, String userId, MemberRole role, String organisation) {
+
+    public boolean organisationOnly() {
+      return userId == null;
+    }
+  }
+
+  /** The roles an organisation without a login may have: it represents an organisation, not a person. */
+  static final Set<MemberRole> ORGANISATION_ROLES = Set.of(MemberRole.SUPPLIER, MemberRole.MUNICIPALITY);
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
@@ -46,11 +59,17 @@ public class ProductGroups implements SteeringGroups {
     this.portfolio = portfolio;
   }
 
+  /** The product's members: per group, the people with a login first, then the organisations without one. */
   public List<Member> members(String productId) {
     return jdbc.sql("""
-        select product_id, group_kind as kind, user_id, member_role as role, organisation
-        from product_group_member where product_id = ? order by group_kind, user_id""")
-        .param(productId).query(Member.class).list();
+        select product_id, group_kind as kind, user_id, member_role as role, organisation, 0 as sort_group,
+               user_id as sort_key
+        from product_group_member where product_id = :product
+        union all
+        select product_id, group_kind, cast(null as varchar(64)), member_role, organisation, 1, organisation_key
+        from product_group_organisation where product_id = :product
+        order by kind, sort_group, sort_key""")
+        .param("product", productId).query(Member.class).list();
   }
 
   public List<Member> members(String productId, GroupKind kind) {
@@ -93,8 +112,61 @@ public class ProductGroups implements SteeringGroups {
     }
   }
 
+  /**
+   * Adds an organisation without a login to the product's coordination group (a supplier named in
+   * the proposal, or one the secretariat adds by name); the same organisation again, however typed,
+   * replaces its row. Refused in Danish: another group (the steering group's members are people
+   * appointed to it), a role that is a person's, a missing or too long name.
+   */
+  @Transactional
+  public void addOrganisation(String productId, GroupKind kind, MemberRole role, String organisation) {
+    product(productId);
+    if (kind != GroupKind.COORDINATION) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "Kun koordinationsgruppen kan have en organisation uden login som medlem; styregruppens medlemmer skal have et login.");
+    }
+    if (!ORGANISATION_ROLES.contains(role)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "En organisation uden login kan kun være med som "
+          + MemberRole.SUPPLIER.danishName().toLowerCase() + " eller " + MemberRole.MUNICIPALITY.danishName().toLowerCase()
+          + "; angiv et bruger-id for en person.");
+    }
+    String name = organisation == null ? "" : organisation.trim().replaceAll("\\s+", " ");
+    if (name.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Angiv et bruger-id eller navnet på en organisation.");
+    }
+    if (name.length() > 200) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Organisationen må højst være 200 tegn.");
+    }
+    jdbc.sql("delete from product_group_organisation where product_id = ? and group_kind = ? and organisation_key = ?")
+        .params(productId, kind.name(), key(name)).update();
+    jdbc.sql("""
+        insert into product_group_organisation (product_id, group_kind, organisation, organisation_key, member_role, added_at)
+        values (?, ?, ?, ?, ?, ?)""")
+        .params(productId, kind.name(), name, key(name), role.name(), Timestamp.from(Instant.now())).update();
+  }
+
+  @Transactional
+  public void removeOrganisation(String productId, GroupKind kind, String organisation) {
+    if (organisation == null || organisation.isBlank()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Angiv bruger-id'et eller organisationen, der skal fjernes.");
+    }
+    jdbc.sql("delete from product_group_organisation where product_id = ? and group_kind = ? and organisation_key = ?")
+        .params(productId, kind.name(), key(organisation)).update();
+  }
+
+  /** Whether the group has the organisation as a member, on its own or as the organisation of a person in it. */
+  public boolean hasOrganisation(String productId, GroupKind kind, String organisation) {
+    String wanted = key(organisation);
+    return members(productId, kind).stream().anyMatch(m -> m.organisation() != null && key(m.organisation()).equals(wanted));
+  }
+
+  /** One organisation however it is typed: trimmed, inner whitespace collapsed, lower-cased. */
+  static String key(String organisation) {
+    return organisation.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+
   public boolean isMember(String productId, GroupKind kind, String userId) {
-    return userId != null && members(productId, kind).stream().anyMatch(m -> m.userId().equals(userId));
+    return userId != null && members(productId, kind).stream().anyMatch(m -> userId.equals(m.userId()));
   }
 
   @Override
@@ -131,7 +203,8 @@ public class ProductGroups implements SteeringGroups {
     if (coordination.stream().noneMatch(m -> m.role() == MemberRole.SUPPLIER)) {
       List<String> named = Portfolio.municipalities(product.suppliers());
       gaps.add("Koordinationsgruppen har ingen leverandør." + (named.isEmpty() ? ""
-          : " Forslaget nævner " + String.join(", ", named) + ": tilføj leverandørens kontaktperson som medlem."));
+          : " Forslaget nævner " + String.join(", ", named)
+              + ": tilføj leverandøren som medlem (som organisation, eller dens kontaktperson med login)."));
     }
     long municipalities = municipalitiesInUse(product);
     if (municipalities < 2) {
@@ -144,11 +217,12 @@ public class ProductGroups implements SteeringGroups {
     if ("N3".equals(level)) {
       Set<String> board = identity.createUserQuery().memberOfGroup(Body.BESTYRELSE.groupId()).list().stream()
           .map(u -> u.getId()).collect(Collectors.toSet());
-      Set<String> inSteering = steering.stream().map(Member::userId).collect(Collectors.toSet());
+      Set<String> inSteering = steering.stream().map(Member::userId).filter(java.util.Objects::nonNull)
+          .collect(Collectors.toSet());
       if (board.isEmpty() || !inSteering.containsAll(board)) {
         gaps.add("Styregruppen omfatter ikke hele OS2's bestyrelse.");
       }
-      if (coordination.stream().noneMatch(m -> board.contains(m.userId()))) {
+      if (coordination.stream().noneMatch(m -> m.userId() != null && board.contains(m.userId()))) {
         gaps.add("Intet medlem af OS2's bestyrelse deltager i koordinationsgruppen.");
       }
       if (!handoverPending && portfolio.handoverAcceptedOn(productId) == null) {

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * so its page does not list gaps the proposal answered: the proposing municipality joins the
  * municipalities using the product (the participating ones are there since registration); at N2
  * and above the proposer joins the coordination group as its municipality, and a self-assessment
- * that answered the single-code-version criterion "Ja" declares one code version. Suppliers are
- * named in the proposal as organisations, not logins: the product page names them where the
- * coordination group still lacks a supplier (see {@link ProductGroups#structuralGaps}). Listens
- * synchronously: it commits or rolls back with the approval.
+ * that answered the single-code-version criterion "Ja" declares one code version. The suppliers
+ * the proposal names join the coordination group as organisations without a login (the
+ * secretariat may add their contact person later); an organisation already there, on its own or
+ * as a member's organisation, is not added twice. Listens synchronously: it commits or rolls back
+ * with the approval.
  */
 @Component
 class ProposalIntoGroups {
@@ -69,6 +70,13 @@ class ProposalIntoGroups {
     if (aboveN1 && proposer != null && !groups.isMember(product.id(), GroupKind.COORDINATION, proposer)
         && Access.asSystem(identity, () -> identity.createUserQuery().userId(proposer).count()) > 0) {
       groups.add(product.id(), GroupKind.COORDINATION, proposer, MemberRole.MUNICIPALITY, proposing);
+    }
+    if (aboveN1) {
+      for (String supplier : Portfolio.municipalities(product.suppliers())) {
+        if (supplier.length() <= 200 && !groups.hasOrganisation(product.id(), GroupKind.COORDINATION, supplier)) {
+          groups.addOrganisation(product.id(), GroupKind.COORDINATION, MemberRole.SUPPLIER, supplier);
+        }
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +89,43 @@ abstract class BrowserTests extends IntegrationTests {
     return engine.getFilterService().createTaskFilterQuery().filterName(name).singleResult().getId();
   }
 
+  /**
+   * Opens a body's (or one's own) list in Tasklist and the task whose card names the product, as a
+   * person picks it; returns the card's text as the list showed it.
+   */
+  String openTaskFromList(String filterName, String productName) {
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?filter=" + filterId(filterName));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), productName));
+    String card = browser.findElements(By.cssSelector(".tasks-list > li")).stream().map(WebElement::getText)
+        .filter(text -> text.contains(productName)).findFirst().orElseThrow();
+    openCard(productName);
+    return card;
+  }
+
+  /** Claims the open task and waits until its form can be filled in. */
+  void claim() {
+    click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+    wait.until(d -> d.findElements(By.cssSelector(".fjs-form input, .fjs-form textarea")).stream()
+        .anyMatch(WebElement::isEnabled));
+  }
+
+  void clickComplete() {
+    click(By.xpath("//button[normalize-space(.)='Complete']"));
+  }
+
+  /** Replaces what a text field holds, as a person selects it all and types anew. */
+  void retype(String fieldId, String text) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + fieldId + "']")));
+    element.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+    element.sendKeys(text);
+  }
+
+  /** The form-js field (label, input and messages) around the input with this id. */
+  WebElement fieldOf(String fieldId) {
+    return browser.findElement(By.cssSelector("[id$='" + fieldId + "']"))
+        .findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+  }
+
   /** Picks an option in a form-js select (a dropdown, not a native select). */
   void choose(String fieldId, String optionStartsWith) {
     WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='" + fieldId + "']")));
@@ -97,6 +135,38 @@ abstract class BrowserTests extends IntegrationTests {
     WebElement option = wait.until(d -> group.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
         .filter(o -> o.getText().trim().startsWith(optionStartsWith)).findFirst().orElse(null));
     option.click();
+  }
+
+  /** Starts a proposal at N1 with Tasklist's start form, every answer "Ja". */
+  void fillStartForm(String name) {
+    openStartForm(name, Map.of());
+    clickStart();
+  }
+
+  /**
+   * Opens Tasklist's start form of a proposal and fills it in at N1 as a municipality does; each
+   * criterion is answered "Ja" unless {@code answers} gives another answer (criterion "N1_1" → "Nej").
+   */
+  void openStartForm(String name, Map<String, String> answers) {
+    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    click(By.xpath("//a[contains(normalize-space(.), 'Projektforslag')]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+
+    type("Field_productName", name);
+    type("Field_purpose", "Digital borgerbetjening");
+    type("Field_need", "Mange kommuner løser opgaven hver for sig");
+    type("Field_municipality", "Odense Kommune");
+    type("Field_contactName", "Ole Odense");
+    type("Field_contactEmail", "ole@odense.dk");
+    choose("Field_licence", "EUPL-1.2");
+    choose("Field_requestedLevel", "N1");
+    for (String criterion : new String[] {"N1_1", "N1_2", "N1_3", "N1_4", "N1_5"}) {
+      choose("Field_sa_" + criterion + "_answer", answers.getOrDefault(criterion, "Ja"));
+    }
+  }
+
+  void clickStart() {
+    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
   }
 
   void login(String user, String password) {

@@ -229,23 +229,5 @@ class TasklistBrowserTests extends BrowserTests {
     }
   }
 
-  void fillStartForm(String name) {
-    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
-    click(By.xpath("//a[contains(normalize-space(.), 'Projektforslag')]"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
-
-    type("Field_productName", name);
-    type("Field_purpose", "Digital borgerbetjening");
-    type("Field_need", "Mange kommuner løser opgaven hver for sig");
-    type("Field_municipality", "Odense Kommune");
-    type("Field_contactName", "Ole Odense");
-    type("Field_contactEmail", "ole@odense.dk");
-    choose("Field_licence", "EUPL-1.2");
-    choose("Field_requestedLevel", "N1");
-    for (String criterion : new String[] {"N1_1", "N1_2", "N1_3", "N1_4", "N1_5"}) {
-      choose("Field_sa_" + criterion + "_answer", "Ja");
-    }
-    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
-  }
 
 }

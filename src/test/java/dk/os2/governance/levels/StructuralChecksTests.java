@@ -50,7 +50,53 @@ class StructuralChecksTests extends IntegrationTests {
     LevelFixtures.groupsForN2(groups, product);
     groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
     assertThat(groups.structuralGaps(product, "N2", false)).containsExactly(
-        "Koordinationsgruppen har ingen leverandør. Forslaget nævner Magenta: tilføj leverandørens kontaktperson som medlem.");
+        "Koordinationsgruppen har ingen leverandør. Forslaget nævner Magenta: tilføj leverandøren som medlem "
+            + "(som organisation, eller dens kontaktperson med login).");
+  }
+
+  @Test
+  void theSecretariatAddsASupplierWithoutALoginByNameAndItCounts() {
+    LevelFixtures.groupsForN2(groups, product);
+    groups.remove(product, GroupKind.COORDINATION, LevelFixtures.SUPPLIER);
+    RestClient secretariat = RestClient.as(baseUrl(), "sekretariat");
+
+    RestClient.Response added = secretariat.post("/api/products/" + product + "/groups/COORDINATION/members",
+        Map.of("role", "SUPPLIER", "organisation", "  Netcompany   A/S "));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(groups.structuralGaps(product, "N2", false)).as("an organisation counts as the supplier").isEmpty();
+    assertThat(groups.members(product, GroupKind.COORDINATION)).filteredOn(ProductGroups.Member::organisationOnly)
+        .singleElement().satisfies(m -> {
+          assertThat(m.organisation()).isEqualTo("Netcompany A/S");
+          assertThat(m.role()).isEqualTo(MemberRole.SUPPLIER);
+        });
+    RestClient.Response listed = secretariat.get("/api/products/" + product + "/groups");
+    assertThat(listed.body()).contains("\"organisation\":\"Netcompany A/S\"").contains("\"userId\":null");
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(GroupKind.COORDINATION.groupId(product))
+        .list()).as("no login, so no Camunda member: no task or mail can go to it")
+        .extracting(u -> u.getId()).containsExactly("kommune");
+
+    // The same organisation typed again is one member; the steering group and a person's role are refused.
+    assertThat(secretariat.post("/api/products/" + product + "/groups/COORDINATION/members",
+        Map.of("role", "SUPPLIER", "organisation", "netcompany a/s")).status()).isEqualTo(201);
+    assertThat(groups.members(product, GroupKind.COORDINATION)).filteredOn(ProductGroups.Member::organisationOnly).hasSize(1);
+    RestClient.Response steering = secretariat.post("/api/products/" + product + "/groups/STEERING/members",
+        Map.of("role", "SUPPLIER", "organisation", "Magenta"));
+    assertThat(steering.status()).isEqualTo(400);
+    assertThat(steering.body()).contains("Kun koordinationsgruppen kan have en organisation uden login");
+    RestClient.Response person = secretariat.post("/api/products/" + product + "/groups/COORDINATION/members",
+        Map.of("role", "BOARD_MEMBER", "organisation", "Magenta"));
+    assertThat(person.status()).isEqualTo(400);
+    assertThat(person.body()).contains("angiv et bruger-id for en person");
+    RestClient.Response nothing = secretariat.post("/api/products/" + product + "/groups/COORDINATION/members",
+        Map.of("role", "SUPPLIER"));
+    assertThat(nothing.status()).isEqualTo(400);
+    assertThat(nothing.body()).contains("Angiv et bruger-id eller navnet på en organisation.");
+    assertThat(RestClient.as(baseUrl(), "bestyrelse").post("/api/products/" + product + "/groups/COORDINATION/members",
+        Map.of("role", "SUPPLIER", "organisation", "Magenta")).status()).isEqualTo(403);
+
+    assertThat(secretariat.delete("/api/products/" + product + "/groups/COORDINATION/members?organisation=NETCOMPANY%20A/S")
+        .status()).isEqualTo(204);
+    assertThat(groups.structuralGaps(product, "N2", false)).singleElement().asString().contains("ingen leverandør");
   }
 
   @Test

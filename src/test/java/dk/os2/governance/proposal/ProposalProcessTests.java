@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.identity.GroupKind;
+import dk.os2.governance.levels.MemberRole;
 import dk.os2.governance.evaluation.EvaluationDetails;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.evaluation.Tally;
@@ -522,7 +524,22 @@ class ProposalProcessTests extends IntegrationTests {
     List<String> gaps = groups.structuralGaps(product.id(), "N2", false);
     assertThat(gaps).noneMatch(g -> g.contains("ingen kommune")).noneMatch(g -> g.contains("i brug i"))
         .noneMatch(g -> g.contains("én version"));
-    assertThat(gaps).anyMatch(g -> g.contains("ingen leverandør") && g.contains("Magenta"));
+    assertThat(gaps).as("the proposal's supplier is carried into the coordination group; only the board's "
+        + "appointment to the steering group is left").containsExactly(
+        "Styregruppen har ingen deltager fra OS2's bestyrelse eller udpeget af den.");
+    assertThat(groups.members(product.id(), GroupKind.COORDINATION)).filteredOn(m -> m.role() == MemberRole.SUPPLIER)
+        .singleElement().satisfies(m -> {
+          assertThat(m.organisation()).isEqualTo("Magenta");
+          assertThat(m.organisationOnly()).as("a supplier is named as an organisation, not a login").isTrue();
+        });
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(GroupKind.COORDINATION.groupId(product.id()))
+        .list()).as("only people with a login are Camunda members, so only they get tasks and mails")
+        .extracting(u -> u.getId()).containsExactly("kommune");
+    dk.os2.governance.RestClient.Response api = dk.os2.governance.RestClient.as(baseUrl(), "sekretariat")
+        .get("/api/products/" + product.id() + "/groups");
+    assertThat(api.status()).isEqualTo(200);
+    assertThat(api.json().path("gapsForN2").toString()).as(api.body()).doesNotContain("leverandør");
+    assertThat(api.json().path("members").findValuesAsText("organisation")).contains("Magenta");
 
     // The product page shows what was decided in Danish: no codes, no group ids.
     dk.os2.governance.RestClient.Response page = dk.os2.governance.RestClient.as(baseUrl(), "sekretariat")

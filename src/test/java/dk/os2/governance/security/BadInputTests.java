@@ -231,11 +231,15 @@ class BadInputTests extends IntegrationTests {
     State before = State.of(jdbc, engine);
 
     JsonNode member = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
-        "{\"role\":\"MUNICIPALITY\",\"organisation\":\"" + "o".repeat(201) + "\"}");
+        "{\"userId\":\"" + "u".repeat(65) + "\",\"role\":\"MUNICIPALITY\",\"organisation\":\"" + "o".repeat(201) + "\"}");
     assertThat(member.path("errors")).extracting(JsonNode::asText)
-        .containsExactly("Organisationen må højst være 200 tegn.", "Feltet 'userId' mangler.");
+        .containsExactlyInAnyOrder("Organisationen må højst være 200 tegn.", "Feltet 'userId' må højst være 64 tegn.");
     assertThat(member.path("detail").asText())
-        .isEqualTo("Organisationen må højst være 200 tegn. Feltet 'userId' mangler.");
+        .contains("Organisationen må højst være 200 tegn.").contains("Feltet 'userId' må højst være 64 tegn.");
+    // Without a user id the member is an organisation without a login: the steering group has none.
+    JsonNode organisation = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
+        "{\"role\":\"SUPPLIER\",\"organisation\":\"Magenta\"}");
+    assertThat(organisation.path("detail").asText()).contains("Kun koordinationsgruppen kan have en organisation uden login");
 
     JsonNode longUser = refused(secretariat, "POST", "/api/products/" + product + "/groups/STEERING/members",
         "{\"userId\":\"" + "u".repeat(65) + "\",\"role\":\"MUNICIPALITY\"}");

@@ -8,6 +8,11 @@
  * in «guillemets» (how the server names a field), or to the field holding the value it quotes
  * ('...'). Messages that concern no single field stay in the notice only. Loaded by config.js as a
  * custom script; it changes nothing Tasklist sends.
+ *
+ * It also makes form-js's own checks speak Danish: form-js 1.8.7 writes its validation messages in
+ * English, without translation hooks ("Field is required.", "Field must match pattern ^\d{1,2}...").
+ * Each such message is replaced, where form-js puts it, by a Danish one that says what to write; a
+ * pattern is named by what it asks for (a date dd-mm-åååå, a web address), never shown as a regex.
  */
 const SUBMIT = /\/submit-form(\?|$)/;
 const MARK = 'os2-server-error';
@@ -111,3 +116,57 @@ function showAtFields(messages) {
     }
   }
 }
+
+// --- form-js's client-side validation messages, in Danish ---
+
+/** What a field's pattern asks for, in words (the forms use a Danish date and a web address). */
+function patternMessage(pattern) {
+  if (/\\d\{4\}/.test(pattern)) {
+    return 'Skriv datoen som dd-mm-åååå, fx 03-11-2026.';
+  }
+  if (/https\?:/.test(pattern)) {
+    return 'Skriv en webadresse, der begynder med https:// eller http://.';
+  }
+  return 'Feltet har ikke det rigtige format.';
+}
+
+/** form-js 1.8.7's messages (its Validator) and their Danish wording. */
+const ENGLISH = [
+  [/^Field must match pattern (.*)\.$/s, m => patternMessage(m[1])],
+  [/^Field is required\.$/, () => 'Feltet skal udfyldes.'],
+  [/^Field must have minimum value of (.*)\.$/, m => `Værdien skal være mindst ${m[1]}.`],
+  [/^Field must have maximum value of (.*)\.$/, m => `Værdien må højst være ${m[1]}.`],
+  [/^Field must have minimum length of (.*)\.$/, m => `Skriv mindst ${m[1]} tegn.`],
+  [/^Field must have maximum length of (.*)\.$/, m => `Skriv højst ${m[1]} tegn.`],
+  [/^Field must be a valid\s+international phone number/, () => 'Skriv et gyldigt internationalt telefonnummer, fx +4533123456.'],
+  [/^Field must be a valid email\.$/, () => 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk.'],
+];
+
+function danish(text) {
+  const trimmed = text.trim();
+  for (const [english, wording] of ENGLISH) {
+    const match = english.exec(trimmed);
+    if (match) {
+      return wording(match);
+    }
+  }
+  return null;
+}
+
+/** Rewrites every English message in form-js's error lists; Danish text is left as it is. */
+function translateFieldErrors() {
+  document.querySelectorAll('.fjs-form-field-error').forEach(list => {
+    const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const replacement = danish(node.data);
+      if (replacement !== null) {
+        node.data = replacement;
+      }
+    }
+  });
+}
+
+// A mutation observer's callback runs before the browser paints: the English text is never seen.
+// Rewriting a text node triggers it once more, which then finds nothing English.
+new MutationObserver(translateFieldErrors).observe(document.documentElement,
+  { childList: true, subtree: true, characterData: true });
