@@ -3,6 +3,8 @@ package dk.os2.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.identity.GroupKind;
+import dk.os2.governance.levels.MemberRole;
 import dk.os2.governance.portfolio.ProductStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What was decided is shown in Danish: every outcome code a deciding task can record (its
  * {@code decision.label.*} in the models), every product status and every evaluation source has a
- * label in the one message source, and every body a Danish name.
+ * label in the one message source, and every body a Danish name. So does every value of every other
+ * enum the pages show (roles, group kinds, traffic lights, bodies, levels, report kinds): a value
+ * added without its label fails here.
  */
 class LabelsTests {
 
@@ -74,4 +78,37 @@ class LabelsTests {
     assertThat(Body.danishNameOf("sg0123456789abcdef")).isEqualTo("Styregruppe");
     assertThat(Body.danishNameOf("kg0123456789abcdef")).isEqualTo("Koordinationsgruppe");
   }
+
+  /** Every value of an enum the pages show, by its name after the prefix ("role.SUPPLIER"). */
+  static void labelled(String prefix, Object[] values) {
+    assertThat(values).as(prefix).isNotEmpty();
+    Arrays.stream(values).map(v -> ((Enum<?>) v).name()).forEach(name ->
+        assertThat(messages.getProperty(prefix + name)).as(prefix + name).isNotBlank());
+  }
+
+  @Test
+  void everyValueOfEveryEnumShownToUsersHasADanishLabel() throws ClassNotFoundException {
+    labelled("role.", MemberRole.values());
+    labelled("group.", GroupKind.values());
+    // Types internal to their modules, shown on the pages by name.
+    labelled("light.", Class.forName("dk.os2.governance.evaluation.Light").getEnumConstants());
+    Arrays.stream(Class.forName("dk.os2.governance.reporting.ReportPacks$Kind").getEnumConstants())
+        .map(k -> "report." + ((Enum<?>) k).name() + ".title")
+        .forEach(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+    // Bodies by their group id, the same Danish name the code gives them.
+    Arrays.stream(Body.values()).forEach(b ->
+        assertThat(messages.getProperty("body." + b.groupId())).as("body." + b.groupId()).isEqualTo(b.danishName()));
+    for (String level : new String[] {"N1", "N2", "N3"}) {
+      assertThat(messages.getProperty("level." + level)).as("level." + level).startsWith(level + " – ");
+    }
+  }
+
+  @Test
+  void aMissingLabelIsFound() {
+    Object[] unlabelled = {Missing.NOT_LABELLED};
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> labelled("role.", unlabelled))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("role.NOT_LABELLED");
+  }
+
+  enum Missing { NOT_LABELLED }
 }

@@ -106,6 +106,12 @@ class EvaluationStore {
         .query(String.class).list();
   }
 
+  /** The evaluations made in a period (both days included), oldest first. */
+  public List<String> idsBetween(java.time.LocalDate from, java.time.LocalDate to) {
+    return jdbc.sql("select id from evaluation where evaluated_on between ? and ? order by evaluated_on, created_at, id")
+        .params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)).query(String.class).list();
+  }
+
   public int count() {
     return jdbc.sql("select count(*) from evaluation").query(Integer.class).single();
   }

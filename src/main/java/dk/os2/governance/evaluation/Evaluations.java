@@ -104,6 +104,11 @@ public class Evaluations {
     return store.idsForProduct(productId).stream().map(this::details).flatMap(Optional::stream).toList();
   }
 
+  /** Every evaluation made in a period (both days included), oldest first: for the report packs. */
+  public List<EvaluationDetails> between(LocalDate from, LocalDate to) {
+    return store.idsBetween(from, to).stream().map(this::details).flatMap(Optional::stream).toList();
+  }
+
   /**
    * A reviewer's evaluation. The secretariat may assess every criterion; a committee only the
    * criteria it owns. Red and yellow lights need a rationale.

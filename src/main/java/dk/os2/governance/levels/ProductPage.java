@@ -3,9 +3,6 @@ package dk.os2.governance.levels;
 import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.Access;
-import dk.os2.governance.identity.Body;
-import java.util.HashMap;
-import java.util.Map;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
@@ -27,16 +24,21 @@ class ProductPage {
   private final CatalogueStore catalogues;
   private final IdentityService identity;
   private final LevelChanges levelChanges;
+  private final ProductTimeline timeline;
 
   ProductPage(Portfolio portfolio, ProductGroups groups, Evaluations evaluations, CatalogueStore catalogues,
-      IdentityService identity, LevelChanges levelChanges) {
+      IdentityService identity, LevelChanges levelChanges, ProductTimeline timeline) {
     this.levelChanges = levelChanges;
+    this.timeline = timeline;
     this.portfolio = portfolio;
     this.groups = groups;
     this.evaluations = evaluations;
     this.catalogues = catalogues;
     this.identity = identity;
   }
+
+  /** One of the product's groups on the page, with its members. */
+  record GroupSection(GroupKind kind, String anchor, java.util.List<ProductGroups.Member> members) {}
 
   @GetMapping("/app/produkter/{id}")
   String product(@PathVariable String id, Model model) {
@@ -54,15 +56,20 @@ class ProductPage {
     model.addAttribute("product", product);
     // Shown one a line in the text box, which is how the secretariat edits the list.
     model.addAttribute("municipalities", String.join("\n", product.municipalities()));
-    var decisions = portfolio.decisions(id);
-    model.addAttribute("decisions", decisions);
-    // Bodies by their Danish names, not their group ids.
-    Map<String, String> bodyNames = new HashMap<>();
-    decisions.forEach(d -> bodyNames.put(d.body(), Body.danishNameOf(d.body())));
-    model.addAttribute("bodyNames", bodyNames);
-    model.addAttribute("evaluations", evaluations.forProduct(id));
+    // Every code in Danish: bodies by their names, people by their names where the identity
+    // service has one, outcomes, sources and levels by their labels (messages.properties).
+    var evaluationsOfProduct = evaluations.forProduct(id);
+    model.addAttribute("evaluations", evaluationsOfProduct);
+    model.addAttribute("timeline", timeline.of(id, evaluationsOfProduct));
     model.addAttribute("catalogues", catalogues.list());
-    model.addAttribute("members", groups.members(id));
+    var members = groups.members(id);
+    model.addAttribute("members", members);
+    model.addAttribute("memberNames", timeline.names(members.stream().map(ProductGroups.Member::userId).toList()));
+    model.addAttribute("groupSections", java.util.Arrays.stream(GroupKind.values())
+        .map(kind -> new GroupSection(kind, kind == GroupKind.STEERING ? "styregruppe" : "koordinationsgruppe",
+            members.stream().filter(m -> m.kind() == kind).toList()))
+        .toList());
+    model.addAttribute("levelLabel", timeline.levelLabel(product.level()));
     model.addAttribute("gapsN2", groups.structuralGaps(id, "N2", false));
     model.addAttribute("gapsN3", groups.structuralGaps(id, "N3", false));
     model.addAttribute("roles", MemberRole.values());

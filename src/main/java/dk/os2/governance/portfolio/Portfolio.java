@@ -326,4 +326,17 @@ public class Portfolio {
     return sql.sql("select * from governance_decision where product_id = ? order by decided_at, id")
         .param(productId).query(Decision.class).list();
   }
+
+  /**
+   * The decisions and recommendations of a period (both days included), oldest first: a decision
+   * is dated by its meeting where it records one (the board's), else by the day it was recorded.
+   * For the report packs.
+   */
+  public List<Decision> decisionsBetween(LocalDate from, LocalDate to) {
+    return sql.sql("""
+        select * from governance_decision
+        where coalesce(meeting_date, cast(decided_at as date)) between ? and ?
+        order by coalesce(meeting_date, cast(decided_at as date)), decided_at, id""")
+        .params(Date.valueOf(from), Date.valueOf(to)).query(Decision.class).list();
+  }
 }

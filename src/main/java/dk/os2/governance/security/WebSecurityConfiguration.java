@@ -13,6 +13,12 @@ import org.springframework.core.Ordered;
  * (HTTP Basic on /engine-rest; the webapps' session, or Basic, on /app and /api). The webapps'
  * own login guards /camunda. What a logged-in user may do with the engine is decided per REST
  * operation by {@link EngineOperationGuard}, inside both JAX-RS applications, not here.
+ *
+ * <p>Public without login, besides login, assets and health: only {@code GET /offentlig} and
+ * {@code GET /badge/<product>.svg} (module {@code reporting}), read-only, and only when
+ * {@code os2.public.enabled} is on; off, their controller answers 404 like any unknown address.
+ * That is why the login filter below names {@code /app/*} and {@code /api/*} and nothing wider: a
+ * new page belongs under {@code /app}, never beside the public paths.
  */
 @Configuration
 class WebSecurityConfiguration {
