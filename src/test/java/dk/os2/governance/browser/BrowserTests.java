@@ -49,8 +49,9 @@ abstract class BrowserTests extends IntegrationTests {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,3200", "--lang=da",
+        "--disable-sync", "--window-size=1400,3200", "--lang=" + browserLanguage(),
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", browserLanguage()));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -58,6 +59,11 @@ abstract class BrowserTests extends IntegrationTests {
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  /** The browser's own language; the webapps speak Danish whatever it is (see DanishWebappsBrowserTests). */
+  String browserLanguage() {
+    return "da";
   }
 
   @AfterEach
@@ -109,7 +115,7 @@ abstract class BrowserTests extends IntegrationTests {
     wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
     // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.
     new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+        By.xpath("//a[contains(normalize-space(.), 'Start proces')]")));
   }
 
   /** Clicks, again if Tasklist re-rendered the element meanwhile (it refreshes the list and the task). */
