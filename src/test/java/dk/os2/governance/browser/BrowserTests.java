@@ -19,6 +19,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,8 +108,17 @@ abstract class BrowserTests extends IntegrationTests {
 
   void login(String user, String password) {
     browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type='text'], input[name='username']")));
+    By usernameField = By.cssSelector("input[type='text'], input[name='username']");
+    WebElement username;
+    try {
+      username = wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+    } catch (TimeoutException e) {
+      // The first page of a run meets a cold, busy server, and RequireJS may give up loading one of
+      // Tasklist's plugins ("Load timeout for modules"), leaving a spinner: load the page once more.
+      browser.navigate().refresh();
+      username = new WebDriverWait(browser, Duration.ofSeconds(120))
+          .until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+    }
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
