@@ -228,7 +228,7 @@ class BodyWalksBrowserTests extends BrowserTests {
       wait.until(d -> fieldOf("Field_meetingDate").getText().contains("Skriv datoen som dd-mm-åååå, fx 03-11-2026."));
       String form = browser.findElement(By.cssSelector(".fjs-form")).getText();
       assertThat(form).doesNotContain("Field must").doesNotContain("pattern").doesNotContain("Field is required");
-      assertThat(browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).isEnabled())
+      assertThat(browser.findElement(By.xpath("//button[normalize-space(.)='Afslut']")).isEnabled())
           .as("Tasklist sends nothing while form-js finds a mistake").isFalse();
       assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("nothing was sent").isOne();
 

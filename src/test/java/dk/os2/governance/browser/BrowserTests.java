@@ -20,6 +20,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,8 +51,9 @@ abstract class BrowserTests extends IntegrationTests {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,3200", "--lang=da",
+        "--disable-sync", "--window-size=1400,3200", "--lang=" + browserLanguage(),
         "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", browserLanguage()));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -59,6 +61,11 @@ abstract class BrowserTests extends IntegrationTests {
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+  }
+
+  /** The browser's own language; the webapps speak Danish whatever it is (see DanishWebappsBrowserTests). */
+  String browserLanguage() {
+    return "da";
   }
 
   @AfterEach
@@ -104,13 +111,13 @@ abstract class BrowserTests extends IntegrationTests {
 
   /** Claims the open task and waits until its form can be filled in. */
   void claim() {
-    click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+    click(By.xpath("//button[normalize-space(.)='Tag opgaven']"));
     wait.until(d -> d.findElements(By.cssSelector(".fjs-form input, .fjs-form textarea")).stream()
         .anyMatch(WebElement::isEnabled));
   }
 
   void clickComplete() {
-    click(By.xpath("//button[normalize-space(.)='Complete']"));
+    click(By.xpath("//button[normalize-space(.)='Afslut']"));
   }
 
   /** Replaces what a text field holds, as a person selects it all and types anew. */
@@ -148,7 +155,7 @@ abstract class BrowserTests extends IntegrationTests {
    * criterion is answered "Ja" unless {@code answers} gives another answer (criterion "N1_1" → "Nej").
    */
   void openStartForm(String name, Map<String, String> answers) {
-    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    click(By.xpath("//a[contains(normalize-space(.), 'Start proces')]"));
     click(By.xpath("//a[contains(normalize-space(.), 'Projektforslag')]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
 
@@ -171,15 +178,24 @@ abstract class BrowserTests extends IntegrationTests {
 
   void login(String user, String password) {
     browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type='text'], input[name='username']")));
+    By usernameField = By.cssSelector("input[type='text'], input[name='username']");
+    WebElement username;
+    try {
+      username = wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+    } catch (TimeoutException e) {
+      // The first page of a run meets a cold, busy server, and RequireJS may give up loading one of
+      // Tasklist's plugins ("Load timeout for modules"), leaving a spinner: load the page once more.
+      browser.navigate().refresh();
+      username = new WebDriverWait(browser, Duration.ofSeconds(120))
+          .until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+    }
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
     // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.
     new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+        By.xpath("//a[contains(normalize-space(.), 'Start proces')]")));
   }
 
   /** Clicks, again if Tasklist re-rendered the element meanwhile (it refreshes the list and the task). */

@@ -62,11 +62,11 @@ class ReviewFormsBrowserTests extends BrowserTests {
           .getAttribute("href")).contains("/app/evalueringer/");
 
       // It returns the proposal with a comment, in the form.
-      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      click(By.xpath("//button[normalize-space(.)='Tag opgaven']"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
       click(By.xpath("//label[contains(normalize-space(.), 'Send tilbage')]"));
       type("Field_screeningComment", "Beskriv driften for N2-4");
-      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      click(By.xpath("//button[normalize-space(.)='Afslut']"));
       waitUntil("Tasklist completes the screening",
           () -> engine.getTaskService().createTaskQuery().taskId(screeningTask).count() == 0);
       assertThat(pi).isWaitingAt("UserTask_SupplementProposal");

@@ -69,7 +69,7 @@ class TasklistBrowserTests extends BrowserTests {
           .contains("Bred opbakning").contains("Aarhus Kommune").contains("Indstillet til godkendelse")
           .contains("dd-mm-åååå");
 
-      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      click(By.xpath("//button[normalize-space(.)='Tag opgaven']"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
 
       // The report link is a path of this site and opens in a new tab: the form, half filled in, stays.
@@ -99,7 +99,7 @@ class TasklistBrowserTests extends BrowserTests {
       type("Field_minutesReference", "Bestyrelsesmøde " + meeting.format(DateTimeFormatter.ofPattern("d.M.yyyy"))
           + ", pkt. 3");
 
-      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      click(By.xpath("//button[normalize-space(.)='Afslut']"));
       waitUntil("Tasklist completes the task", () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
     } catch (RuntimeException | Error e) {
       screenshot("tasklist-failure");
@@ -142,7 +142,7 @@ class TasklistBrowserTests extends BrowserTests {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), name));
       openCard(name);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), name));
-      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      click(By.xpath("//button[normalize-space(.)='Tag opgaven']"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
 
       List<WebElement> choices = browser.findElements(By.cssSelector(".fjs-form input[type='radio']"));
@@ -153,7 +153,7 @@ class TasklistBrowserTests extends BrowserTests {
 
       click(By.xpath("//label[contains(normalize-space(.), 'Send videre')]"));
       type("Field_screeningComment", "Nu er behovet klart");
-      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      click(By.xpath("//button[normalize-space(.)='Afslut']"));
       waitUntil("Tasklist completes the task", () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
     } catch (RuntimeException | Error e) {
       screenshot("screening-failure");
@@ -175,7 +175,7 @@ class TasklistBrowserTests extends BrowserTests {
       // The same name again: the server refuses, and Tasklist shows its Danish message.
       browser.get(baseUrl() + "/camunda/app/tasklist/default/");
       new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(
-          By.xpath("//a[contains(normalize-space(.), 'Start process')]")));
+          By.xpath("//a[contains(normalize-space(.), 'Start proces')]")));
       fillStartForm(name);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
           "Der findes allerede et produkt eller forslag med navnet"));

@@ -16,9 +16,15 @@
  */
 
 // Tasklist's configuration as Camunda 7.24 ships it, with OS2 governance's custom script
-// (customScripts below). This file replaces the webapp's own scripts/config.js on the classpath.
+// (customScripts below), name and language (../../os2-language.js). This file replaces the
+// webapp's own scripts/config.js on the classpath.
+import {app, locales} from '../../os2-language.js';
 
 export default {
+  // OS2 governance: our name in the header and the browser's title, Danish unless English was chosen.
+  app: app('Opgaver'),
+  locales: locales,
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
@@ -60,26 +66,27 @@ export default {
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
 
+  // The keyboard shortcuts Tasklist lists under "Tastaturgenveje" (descriptions in Danish).
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'tager den valgte opgave'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'flytter fokus til det første filter på listen'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'flytter fokus til den første opgave på listen'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'flytter fokus til det første felt i en opgaveformular'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'åbner dialogen til at starte en proces'
     }
   }
 };
