@@ -131,4 +131,17 @@ class ProductPageTests extends IntegrationTests {
       return dk.os2.governance.submission.MeetingDate.danish(date);
     }
   }
+
+  @Test
+  void anOrganisationWithoutLoginIsShownByNameAndCanBeRemovedFromThePage() {
+    groups.addOrganisation(product, GroupKind.COORDINATION, MemberRole.SUPPLIER, "Leverandøren Nord ApS");
+
+    String page = RestClient.as(baseUrl(), "sekretariat").get("/app/produkter/" + product).body();
+    assertThat(page).contains("Leverandøren Nord ApS").contains("(organisation uden login)")
+        .contains("name=\"organisation\" value=\"Leverandøren Nord ApS\"");
+
+    groups.removeOrganisation(product, GroupKind.COORDINATION, "Leverandøren Nord ApS");
+    assertThat(RestClient.as(baseUrl(), "sekretariat").get("/app/produkter/" + product).body())
+        .doesNotContain("Leverandøren Nord ApS");
+  }
 }
