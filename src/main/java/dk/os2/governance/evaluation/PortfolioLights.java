@@ -8,14 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The portfolio's lights: each product's latest evaluation (of any source: a reviewer's, an
  * imported report's, or the automated check of its latest self-assessment), its items counted per
  * theme, and its yellow items (partly met, or a documented deviation standing in for the
  * criterion). Counted in SQL; only the criteria's themes are read from the catalogues.
+ *
+ * <p>The count reads every latest evaluation's items, which at ten thousand products takes longer
+ * than a page should wait. It changes only when an evaluation is stored (evaluations are never
+ * changed or deleted, catalogue versions never change), so it is kept until the next evaluation
+ * commits: each commit moves a generation on, and a count made while one did is not kept.
  */
 @Service
 public class PortfolioLights {
@@ -46,6 +53,11 @@ public class PortfolioLights {
       where not exists (select 1 from evaluation l where l.product_id = e.product_id
         and (l.created_at > e.created_at or (l.created_at = e.created_at and l.id > e.id)))""";
 
+  private record Kept(long generation, Summary summary) {}
+
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Kept kept;
+
   private final JdbcClient jdbc;
   private final CatalogueStore catalogues;
   private final Catalogue shipped;
@@ -57,6 +69,25 @@ public class PortfolioLights {
   }
 
   public Summary summary() {
+    long current = generation.get();
+    Kept last = kept;
+    if (last != null && last.generation() == current) {
+      return last.summary();
+    }
+    Summary summary = count();
+    if (generation.get() == current) {
+      kept = new Kept(current, summary);
+    }
+    return summary;
+  }
+
+  /** An evaluation was stored: the next summary counts again (after the commit, so it sees it). */
+  @TransactionalEventListener(fallbackExecution = true)
+  void evaluationStored(EvaluationCompleted evaluation) {
+    generation.incrementAndGet();
+  }
+
+  private Summary count() {
     List<Row> rows = jdbc.sql("select e.catalogue_id, e.catalogue_version, i.criterion_id, i.light, count(*) as n "
         + LATEST + " group by e.catalogue_id, e.catalogue_version, i.criterion_id, i.light").query(Row.class).list();
     Map<String, long[]> byTheme = new LinkedHashMap<>();

@@ -21,7 +21,9 @@ final class Charts {
   /** A bar chart: {@code x}, {@code y}, {@code width}, {@code height} of each bar in the SVG's units. */
   record BarChart(String title, int width, int height, int baseline, List<Bar> bars) {}
 
-  record Bar(String label, long value, double x, double y, double width, double height, double middle) {}
+  /** A bar; {@code label} is drawn under it, and {@code sublabel} (may be empty) under that. */
+  record Bar(String label, String sublabel, long value, double x, double y, double width, double height,
+      double middle) {}
 
   /** One theme's 100 % bar. */
   record Stack(String label, double y, long total, List<Segment> segments) {}
@@ -32,6 +34,7 @@ final class Charts {
 
   private Charts() {}
 
+  /** Bars in the map's order; a label may hold a line break, the rest drawn as a second line. */
   static BarChart bars(String title, Map<String, Long> values) {
     long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
     int plot = HEIGHT - TOP - BOTTOM;
@@ -41,7 +44,8 @@ final class Charts {
     for (Map.Entry<String, Long> e : values.entrySet()) {
       double height = e.getValue() == 0 ? 0 : Math.max(2, plot * e.getValue() / (double) max);
       double x = SIDE + i * slot + slot * 0.15;
-      bars.add(new Bar(e.getKey(), e.getValue(), round(x), round(TOP + plot - height), round(slot * 0.7),
+      String[] label = e.getKey().split("\n", 2);
+      bars.add(new Bar(label[0], label.length > 1 ? label[1] : "", e.getValue(), round(x), round(TOP + plot - height), round(slot * 0.7),
           round(height), round(x + slot * 0.35)));
       i++;
     }

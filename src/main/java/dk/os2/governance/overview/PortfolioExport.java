@@ -1,6 +1,7 @@
 package dk.os2.governance.overview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dk.os2.governance.portfolio.PortfolioList;
@@ -42,7 +43,8 @@ class PortfolioExport {
   private final PortfolioList list;
   private final MessageSource messages;
   private final ObjectMapper json;
-  private final CsvMapper csv = new CsvMapper();
+  // Quotes only what needs it (a separator, a quote, a line break), as Excel writes CSV itself.
+  private final CsvMapper csv = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   PortfolioExport(ProductSearch search, PortfolioList list, MessageSource messages, ObjectMapper json) {
     this.search = search;

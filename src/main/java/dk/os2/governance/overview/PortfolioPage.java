@@ -27,7 +27,7 @@ class PortfolioPage {
   static final String PATH = "/app/produkter";
 
   private static final Locale DANISH = Locale.forLanguageTag("da");
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", DANISH);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLL", DANISH);
 
   private final ProductSearch search;
   private final PortfolioList list;
@@ -67,7 +67,7 @@ class PortfolioPage {
     model.addAttribute("themeChart", Charts.lights("Grøn, gul og rød pr. tema", summary.themes()));
     Map<String, Long> due = new LinkedHashMap<>();
     list.evaluationsDuePerMonth(YearMonth.from(ProcessClock.today()), 12)
-        .forEach((month, n) -> due.put(month.format(MONTH), n));
+        .forEach((month, n) -> due.put(month.format(MONTH).replace(".", "") + "\n" + month.getYear(), n));
     model.addAttribute("dueChart", Charts.bars("Evalueringer, der forfalder pr. måned", due));
     model.addAttribute("dueTotal", due.values().stream().mapToLong(Long::longValue).sum());
     return "products";
