@@ -25,9 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The evaluation pages: the product list, the self-assessment upload, an evaluation's report, the
+ * The evaluation pages: the self-assessment upload, an evaluation's report, the
  * review form, and the secretariat's imports of evaluation reports and criteria catalogues. The
- * product page itself is {@code levels.ProductPage}; the board agenda and the outbox have their own.
+ * portfolio list is {@code overview.PortfolioPage}, the product page itself {@code levels.ProductPage}; the
+ * board agenda and the outbox have their own.
  */
 @Controller
 class EvaluationPages {
@@ -49,12 +50,6 @@ class EvaluationPages {
     this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.identity = identity;
-  }
-
-  @GetMapping("/app/produkter")
-  String products(Model model) {
-    model.addAttribute("products", portfolio.products());
-    return "products";
   }
 
   @PostMapping("/app/produkter/{id}/selvevaluering")

@@ -6,6 +6,8 @@ import dk.os2.governance.evaluation.SteeringGroups;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.criteria.Catalogue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +53,11 @@ public class ProductGroups implements SteeringGroups {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final Portfolio portfolio;
+  private final Catalogue catalogue;
 
-  ProductGroups(JdbcClient jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio) {
+  ProductGroups(JdbcClient jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio,
+      Catalogue catalogue) {
+    this.catalogue = catalogue;
     this.jdbc = jdbc;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -96,6 +101,7 @@ public class ProductGroups implements SteeringGroups {
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(userId, groupId);
     }
+    recordOpenGaps(productId);
   }
 
   @Transactional
@@ -110,6 +116,26 @@ public class ProductGroups implements SteeringGroups {
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
       identity.deleteMembership(userId, groupId);
     }
+    recordOpenGaps(productId);
+  }
+
+  /**
+   * Stores in the portfolio how many structural gaps an active product has for the next level up
+   * (what its page lists), so the portfolio list can filter on it; 0 at the top level or outside
+   * the active portfolio. Called wherever the inputs change ({@link OpenGapsOnChange}).
+   */
+  public void refreshOpenGaps(String productId) {
+    Access.asSystem(identity, () -> recordOpenGaps(productId));
+  }
+
+  private void recordOpenGaps(String productId) {
+    portfolio.product(productId).ifPresent(product -> {
+      int rank = product.status() == ProductStatus.ACTIVE && product.level() != null
+          ? catalogue.rank(product.level()) : -1;
+      int gaps = rank < 0 || rank + 1 >= catalogue.levels().size() ? 0
+          : gaps(productId, catalogue.levels().get(rank + 1).id(), false).size();
+      portfolio.openGaps(productId, gaps);
+    });
   }
 
   /**

@@ -100,17 +100,22 @@ public class Portfolio {
     return name == null ? null : WHITESPACE.matcher(name).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
   }
 
+  /** The lower-cased name the portfolio list sorts by (indexed, unlike an expression on the name). */
+  static String nameSort(String name) {
+    return name == null ? null : name.toLowerCase(Locale.ROOT);
+  }
+
   /** @throws ProductNameTaken when a proposed or active product already carries the name. */
   public String registerProposal(Proposal p) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
     try {
       jdbc.update("""
-          insert into product (id, name, name_key, status, purpose, need, proposing_municipality, contact_name,
-            contact_email, suppliers, licence, repository_url,
+          insert into product (id, name, name_key, name_sort, status, purpose, need, proposing_municipality,
+            contact_name, contact_email, suppliers, licence, repository_url,
             requested_level, proposed_by, proposal_process_id, created_at, updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          id, p.name(), nameKey(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, p.name(), nameKey(p.name()), nameSort(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
           p.proposingMunicipality(), p.contactName(), p.contactEmail(),
           p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(), p.proposedBy(),
           p.processInstanceId(), now, now);
@@ -125,13 +130,13 @@ public class Portfolio {
   public void updateProposal(String productId, Proposal p) {
     try {
       jdbc.update("""
-          update product set name = ?,
+          update product set name = ?, name_sort = ?,
             name_key = case when status in ('PROPOSED', 'ACTIVE') then cast(? as varchar(150)) else null end,
             purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
             contact_email = ?, suppliers = ?, licence = ?,
             repository_url = ?, requested_level = ?, updated_at = ?
           where id = ?""",
-          p.name(), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
+          p.name(), nameSort(p.name()), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
           p.contactEmail(), p.suppliers(), p.licence(), p.repositoryUrl(),
           p.requestedLevel(), Timestamp.from(Instant.now()), productId);
     } catch (DuplicateKeyException e) {
@@ -149,10 +154,10 @@ public class Portfolio {
     Timestamp now = Timestamp.from(Instant.now());
     try {
       jdbc.update("""
-          insert into product (id, name, name_key, level, status, proposing_municipality, contact_name,
+          insert into product (id, name, name_key, name_sort, level, status, proposing_municipality, contact_name,
             contact_email, created_at, updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          id, name, nameKey(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, name, nameKey(name), nameSort(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(name);
     }
@@ -198,6 +203,7 @@ public class Portfolio {
         .params(singleCodeVersion, Timestamp.from(Instant.now()), productId).update();
     municipalitiesInUse(productId, municipalities == null ? List.of()
         : municipalities.stream().flatMap(m -> municipalities(m).stream()).distinct().toList());
+    events.publishEvent(new UsageChanged(productId));
   }
 
   /** The same, the municipalities as typed on the product page (see {@link #municipalities(String)}). */
@@ -224,6 +230,21 @@ public class Portfolio {
   public void handoverAccepted(String productId, LocalDate on) {
     jdbc.update("update product set handover_accepted_on = ?, updated_at = ? where id = ?",
         on == null ? null : Date.valueOf(on), Timestamp.from(Instant.now()), productId);
+    events.publishEvent(new UsageChanged(productId));
+  }
+
+  /**
+   * The number of structural gaps the product has for the next level up, as the levels module
+   * computes them (it owns the groups and the rules): stored so the portfolio list can filter on it.
+   */
+  public void openGaps(String productId, int gaps) {
+    jdbc.update("update product set open_gaps = ? where id = ?", gaps, productId);
+  }
+
+  /** The active products whose open gaps were never computed (after the migration that added them). */
+  public List<String> productsWithoutOpenGaps() {
+    return sql.sql("select id from product where open_gaps is null and status = 'ACTIVE' order by id")
+        .query(String.class).list();
   }
 
   /** A new level after a board decision in the process; {@code null} level with RETIRED status retires it. */

@@ -277,8 +277,13 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(portfolio.product(product).orElseThrow().status()).isEqualTo(ProductStatus.RETIRED);
     assertThat(evaluation).as("a retired product is no longer evaluated").isEnded();
     assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isNull();
-    JsonNode active = RestClient.as(baseUrl(), "kommune").get("/api/products?status=ACTIVE").json();
-    assertThat(active.findValuesAsText("id")).doesNotContain(product);
+    String name = portfolio.product(product).orElseThrow().name();
+    JsonNode named = RestClient.as(baseUrl(), "kommune").get("/api/products?q="
+        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).json();
+    assertThat(named.path("items").findValuesAsText("id")).as("still in the register").contains(product);
+    JsonNode active = RestClient.as(baseUrl(), "kommune").get("/api/products?status=ACTIVE&q="
+        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).json();
+    assertThat(active.path("items").findValuesAsText("id")).as("not in the active portfolio").doesNotContain(product);
     JsonNode history = RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json();
     assertThat(history.path("status").asText()).isEqualTo("RETIRED");
     assertThat(history.path("decisions").findValuesAsText("outcome")).contains("retire");

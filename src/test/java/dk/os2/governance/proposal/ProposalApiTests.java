@@ -87,8 +87,10 @@ class ProposalApiTests extends IntegrationTests {
         .as("the proposer does not see the board's task").isZero();
     submit("bestyrelse", taskOf(pi, "bestyrelse"), boardApproval("N2"));
 
-    JsonNode products = as("kommune").get("/api/products").json();
-    JsonNode product = findByName(products, name);
+    JsonNode products = as("kommune").get("/api/products?q="
+        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).json();
+    assertThat(products.path("total").asLong()).as("the name filter finds the one product").isEqualTo(1);
+    JsonNode product = findByName(products.path("items"), name);
     assertThat(product.path("level").asText()).isEqualTo("N2");
     assertThat(product.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(product.path("id").asText()).isNotBlank();
