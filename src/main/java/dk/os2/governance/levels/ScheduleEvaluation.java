@@ -1,9 +1,6 @@
 package dk.os2.governance.levels;
 
-import dk.os2.governance.identity.Body;
-import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.integrity.ProcessIdentity;
-import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.process.ProcessClock;
@@ -17,8 +14,8 @@ import org.springframework.stereotype.Component;
  * (one cycle of the product's current level after the last round's evaluation, or after today for a
  * new cycle; at once when the cycle was started on request) and when it begins (the lead time
  * before). Sets the timers' dates and the portfolio's next evaluation, which is the due date: a
- * product whose evaluation is not done by then shows it in the past. The round's level and the
- * steering group are read again from the portfolio, because the cycle outlives level changes.
+ * product whose evaluation is not done by then shows it in the past. The period is the product's
+ * level's of the day, because the cycle outlives level changes.
  */
 @Component("scheduleEvaluation")
 class ScheduleEvaluation implements JavaDelegate {
@@ -26,13 +23,11 @@ class ScheduleEvaluation implements JavaDelegate {
   private final Portfolio portfolio;
   private final ProcessIdentity identity;
   private final EvaluationCycles cycles;
-  private final ProductGroups groups;
 
-  ScheduleEvaluation(Portfolio portfolio, ProcessIdentity identity, EvaluationCycles cycles, ProductGroups groups) {
+  ScheduleEvaluation(Portfolio portfolio, ProcessIdentity identity, EvaluationCycles cycles) {
     this.portfolio = portfolio;
     this.identity = identity;
     this.cycles = cycles;
-    this.groups = groups;
   }
 
   @Override
@@ -56,14 +51,6 @@ class ScheduleEvaluation implements JavaDelegate {
     execution.setVariable("evaluationStart", now || !begins.isAfter(today) ? ProcessClock.currentTime()
         : ProcessClock.startOf(begins));
     execution.setVariable("evaluationDue", ProcessClock.startOf(due.plusDays(1)));
-    String level = product.level() == null ? "N1" : product.level();
-    String steering = GroupKind.STEERING.groupId(productId);
-    SystemWrites.run(() -> {
-      execution.setVariable("currentLevel", level);
-      execution.setVariable("requestedLevel", level);
-      execution.setVariable("selfAssessmentGroup",
-          groups.members(productId, GroupKind.STEERING).isEmpty() ? Body.FORRETNINGSLEDELSE.groupId() : steering);
-    });
     portfolio.evaluationCycle(productId, null, due);
   }
 
