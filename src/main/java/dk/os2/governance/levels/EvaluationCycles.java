@@ -45,6 +45,15 @@ public record EvaluationCycles(Map<String, Period> cycle, @DefaultValue("P1M") P
     return cycle.getOrDefault(key, DEFAULT);
   }
 
+  /** A period as a Danish reader says it: "6. måned", "12. måned", "14. dag". */
+  public static String everyDanish(Period period) {
+    if (period.getDays() == 0 && period.toTotalMonths() > 0) {
+      return period.toTotalMonths() == 1 ? "måned" : period.toTotalMonths() + ". måned";
+    }
+    long days = REFERENCE.plus(period).toEpochDay() - REFERENCE.toEpochDay();
+    return days == 1 ? "dag" : days + ". dag";
+  }
+
   private static boolean longer(Period a, Period b) {
     return REFERENCE.plus(a).isAfter(REFERENCE.plus(b));
   }

@@ -338,7 +338,7 @@ public class LevelChanges {
         "beslutter: godkender, afviser, udfaser produktet eller sender sagen tilbage."));
     String portfolioStep = "Ved godkendelse får produktet niveau " + targetLevel + " i porteføljen";
     portfolioStep += ", og produktets evalueringscyklus følger det nye niveau (evaluering hver "
-        + cycles.period(targetLevel) + ").";
+        + EvaluationCycles.everyDanish(cycles.period(targetLevel)) + ").";
     steps.add(new NextStep("Porteføljen", portfolioStep));
     return steps;
   }

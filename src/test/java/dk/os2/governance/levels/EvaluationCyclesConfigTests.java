@@ -29,6 +29,8 @@ class EvaluationCyclesConfigTests {
       assertThat(cycles.period("N3")).isEqualTo(Period.ofMonths(6));
       assertThat(cycles.period(null)).as("the sandbox follows N1").isEqualTo(Period.ofMonths(6));
       assertThat(cycles.leadTime()).isEqualTo(Period.ofMonths(1));
+      assertThat("evaluering hver " + EvaluationCycles.everyDanish(cycles.period("N2")))
+          .as("as the level-change confirmation tells it").isEqualTo("evaluering hver 6. måned");
     });
   }
 
