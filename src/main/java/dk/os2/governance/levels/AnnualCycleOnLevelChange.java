@@ -2,19 +2,20 @@ package dk.os2.governance.levels;
 
 import dk.os2.governance.portfolio.LevelChanged;
 import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.ProductStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * N3 products are evaluated every year: a product that reaches N3, by any road (a proposal approved
- * there, a level change, an imported report), gets its annual cycle; one that leaves N3 or the
- * portfolio loses it, and with it its next evaluation (its last one stays). Listens synchronously,
- * so the cycle starts or stops in the transaction that changes the level.
+ * Every active product is evaluated in a cycle: a product that becomes active, by any road (a
+ * proposal approved, an imported report, a level change of a product without one), gets its cycle;
+ * one that leaves the portfolio loses it, and with it its next evaluation (its last one stays). A
+ * level change between active levels keeps the one cycle: its next round follows the new level's
+ * period. Listens synchronously, so the cycle starts or stops in the transaction that changes the
+ * product.
  */
 @Component
 class AnnualCycleOnLevelChange {
-
-  static final String VITAL = "N3";
 
   private final LevelChanges levelChanges;
   private final Portfolio portfolio;
@@ -27,12 +28,15 @@ class AnnualCycleOnLevelChange {
   @EventListener
   void levelChanged(LevelChanged change) {
     String productId = change.productId();
-    if (change.reached(VITAL)) {
-      // A cycle already running (an evaluation asked for at N2) carries on; no second one starts.
-      levelChanges.annualCycle(productId, false);
-    } else if (change.leftPortfolio() || change.left(VITAL)) {
-      levelChanges.stopAnnualCycles(productId, change.processInstanceId(),
-          change.leftPortfolio() ? "Produktet er udfaset" : "Produktet er ikke længere på N3");
+    if (change.status() == ProductStatus.ACTIVE) {
+      // A cycle already running carries on; no second one starts.
+      LevelChanges.CycleStart cycle = levelChanges.annualCycle(productId, false);
+      if (!cycle.started() && change.previousStatus() == ProductStatus.ACTIVE
+          && !java.util.Objects.equals(change.previousLevel(), change.level())) {
+        levelChanges.cycleFollowsLevel(productId, cycle.processInstanceId());
+      }
+    } else if (change.leftPortfolio()) {
+      levelChanges.stopAnnualCycles(productId, change.processInstanceId(), "Produktet er udfaset");
       portfolio.evaluationCycle(productId, null, null);
     }
   }

@@ -4,6 +4,8 @@ import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.integrity.ProcessIdentity;
+import dk.os2.governance.portfolio.Portfolio;
+import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.ReturnNote;
 import java.util.List;
@@ -23,8 +25,11 @@ class CheckLevel implements JavaDelegate {
   private final Evaluations evaluations;
   private final ProductGroups groups;
   private final ProcessIdentity identity;
+  private final Portfolio portfolio;
 
-  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity) {
+  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
+      Portfolio portfolio) {
+    this.portfolio = portfolio;
     this.catalogue = catalogue;
     this.evaluations = evaluations;
     this.groups = groups;
@@ -41,7 +46,9 @@ class CheckLevel implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ProcessIdentity.Identity started = identity.requireLevelProcess(execution.getProcessInstanceId());
     String productId = started.productId();
-    String level = started.targetLevel();
+    // A cycle outlives level changes: each round checks the product's level of the day.
+    String level = LEVEL_CHANGE.equals(processKey(execution)) ? started.targetLevel()
+        : portfolio.product(productId).map(Product::level).filter(l -> l != null).orElse("N1");
     boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
     SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);

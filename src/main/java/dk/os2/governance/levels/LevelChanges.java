@@ -60,10 +60,12 @@ public class LevelChanges {
   private final ProcessIdentity processIdentity;
   private final TaskService tasks;
   private final HistoryService history;
+  private final EvaluationCycles cycles;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
       Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity,
-      TaskService tasks, HistoryService history) {
+      TaskService tasks, HistoryService history, EvaluationCycles cycles) {
+    this.cycles = cycles;
     this.tasks = tasks;
     this.history = history;
     this.runtime = runtime;
@@ -136,7 +138,7 @@ public class LevelChanges {
         .processInstanceBusinessKey(productId).count()) > 0;
   }
 
-  /** An annual evaluation cycle: the next evaluation after the configured interval, or at once. */
+  /** An evaluation cycle: the next evaluation after the level's configured cycle, or at once. */
   @Transactional
   public String startAnnualCycle(String productId, boolean now) {
     return annualCycle(productId, now).processInstanceId();
@@ -161,7 +163,7 @@ public class LevelChanges {
     Map<String, Object> variables = common(product);
     variables.put("requestedLevel", product.level() == null ? "N1" : product.level());
     variables.put("direction", "keep");
-    variables.put("reason", "Årlig evaluering");
+    variables.put("reason", "Evalueringscyklus");
     variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
     variables.put("startNow", now);
     var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
@@ -202,19 +204,55 @@ public class LevelChanges {
     if (timer == null || timer.getDuedate() == null || !timer.getDuedate().after(now)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
     }
+    java.time.LocalDate due = ProcessClock.today().plus(cycles.leadTime());
     try {
-      Access.asSystem(identity, () -> management.setJobDuedate(timer.getId(), now));
+      Access.asSystem(identity, () -> {
+        management.setJobDuedate(timer.getId(), now);
+        runtime.setVariable(processInstanceId, "evaluationStart", now);
+        runtime.setVariable(processInstanceId, "evaluationDue", ProcessClock.startOf(due.plusDays(1)));
+      });
     } catch (OptimisticLockingException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, EVALUATION_UNDER_WAY);
     }
-    portfolio.evaluationCycle(productId, null, ProcessClock.today());
+    portfolio.evaluationCycle(productId, null, due);
+  }
+
+  /**
+   * The product's level changed while its cycle waits for the next round: the round falls due one
+   * cycle of the new level after the last round's evaluation (or now, when that date has passed),
+   * so a product promoted to a level with a shorter cycle is not evaluated late. A round under way
+   * carries on; the next one follows the new level.
+   */
+  void cycleFollowsLevel(String productId, String processInstanceId) {
+    Job timer = asSystem(() -> management.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(TIMER).singleResult());
+    Product product = portfolio.product(productId).orElse(null);
+    if (timer == null || product == null) {
+      return;
+    }
+    java.time.LocalDate today = ProcessClock.today();
+    Object evaluatedOn = asSystem(() -> runtime.getVariable(processInstanceId, "evaluatedOn"));
+    java.time.LocalDate due = (evaluatedOn == null ? today : java.time.LocalDate.parse(evaluatedOn.toString()))
+        .plus(cycles.period(product.level()));
+    if (!due.isAfter(today)) {
+      due = today.plus(cycles.leadTime());
+    }
+    java.time.LocalDate begins = due.minus(cycles.leadTime());
+    java.util.Date start = begins.isAfter(today) ? ProcessClock.startOf(begins) : ProcessClock.currentTime();
+    java.time.LocalDate deadline = due;
+    Access.asSystem(identity, () -> {
+      management.setJobDuedate(timer.getId(), start);
+      runtime.setVariable(processInstanceId, "evaluationStart", start);
+      runtime.setVariable(processInstanceId, "evaluationDue", ProcessClock.startOf(deadline.plusDays(1)));
+    });
+    portfolio.evaluationCycle(productId, null, due);
   }
 
   public boolean annualCycleRunning(String productId) {
     return runningCycle(productId).isPresent();
   }
 
-  /** Ends a product's running annual cycles (it left N3, or left the portfolio). */
+  /** Ends a product's running evaluation cycles (it left the portfolio). */
   public void stopAnnualCycles(String productId, String exceptProcessInstanceId, String reason) {
     Access.asSystem(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(ANNUAL_EVALUATION)
         .processInstanceBusinessKey(productId).list().stream().filter(pi -> !pi.getId().equals(exceptProcessInstanceId))
@@ -299,13 +337,8 @@ public class LevelChanges {
     steps.add(new NextStep(Body.BESTYRELSE.danishName(),
         "beslutter: godkender, afviser, udfaser produktet eller sender sagen tilbage."));
     String portfolioStep = "Ved godkendelse får produktet niveau " + targetLevel + " i porteføljen";
-    if (promotion && "N3".equals(targetLevel)) {
-      portfolioStep += ", og den årlige evaluering begynder.";
-    } else if ("N3".equals(product.level())) {
-      portfolioStep += ", og den årlige evaluering stopper.";
-    } else {
-      portfolioStep += ".";
-    }
+    portfolioStep += ", og produktets evalueringscyklus følger det nye niveau (evaluering hver "
+        + EvaluationCycles.everyDanish(cycles.period(targetLevel)) + ").";
     steps.add(new NextStep("Porteføljen", portfolioStep));
     return steps;
   }
@@ -345,11 +378,11 @@ public class LevelChanges {
       Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(TIMER)
           .singleResult();
       waiting = timer != null && timer.getDuedate() != null
-          ? "Venter på næste årlige evaluering, som begynder " + DATE.format(timer.getDuedate().toInstant()) + "."
+          ? "Venter på næste evaluering, som begynder " + DATE.format(timer.getDuedate().toInstant()) + "."
           : "Systemet behandler sagen (fx kontrollen af kriterier og grupper); den næste opgave kommer om lidt.";
     }
     boolean annual = ANNUAL_EVALUATION.equals(key);
-    String title = annual ? "Årlig evaluering" : (isPromotion(from, target) ? "Niveauændring op" : "Niveauændring ned");
+    String title = annual ? "Evalueringscyklus" : (isPromotion(from, target) ? "Niveauændring op" : "Niveauændring ned");
     return new RunningChange(key, title, from, target, startedAt, holderName(applicant, productId),
         annual ? null : (reason == null ? null : reason.toString()), open, waiting);
   }

@@ -232,11 +232,11 @@ class LevelController {
     try {
       Access.requireSecretariat(identity, "Kun sekretariatet kan starte en evaluering uden for cyklussen.");
       LevelChanges.CycleStart cycle = levelChanges.annualCycle(id, true);
-      redirect.addFlashAttribute("message", (cycle.started() ? "Den årlige evaluering er startet."
-          : "Den årlige evaluering er rykket frem til nu.")
+      redirect.addFlashAttribute("message", (cycle.started() ? "Evalueringen er startet."
+          : "Evalueringen er rykket frem til nu.")
           + " Næste skridt: styregruppen (eller sekretariatet, hvis produktet ingen styregruppe har) opdaterer"
-          + " selvevalueringen i Tasklist; derefter gennemgår sekretariatet og Koordinationsudvalget evalueringen,"
-          + " og Bestyrelsen beslutter.");
+          + " selvevalueringen i Tasklist; derefter evaluerer sekretariatet produktet,"
+          + " og styregruppen følger op, mens Bestyrelsen beslutter niveauet.");
       return "redirect:/app/produkter/" + id;
     } catch (ResponseStatusException refused) {
       if (refused.getStatusCode().value() == 404 || portfolio.product(id).isEmpty()) {

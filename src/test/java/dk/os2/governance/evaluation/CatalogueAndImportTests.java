@@ -165,7 +165,8 @@ class CatalogueAndImportTests extends IntegrationTests {
     assertThat(post("sekretariat", "/api/evaluation-reports", report).status()).isEqualTo(201);
     Product imported = portfolio.productNamed(product).orElseThrow();
     assertThat(imported.lastEvaluation()).isEqualTo(LocalDate.parse("2025-09-05"));
-    assertThat(imported.nextEvaluation()).as("an N1 product has no annual cycle").isNull();
+    assertThat(imported.nextEvaluation()).as("an N1 product is evaluated twice a year too")
+        .isEqualTo(LocalDate.now().plusMonths(6));
     assertThat(RestClient.as(baseUrl(), "kommune").get("/api/products/" + imported.id()).json()
         .path("lastEvaluation").asText()).isEqualTo("2025-09-05");
 
@@ -188,7 +189,7 @@ class CatalogueAndImportTests extends IntegrationTests {
   }
 
   @Test
-  void aProductImportedAtN3IsEvaluatedEveryYear() {
+  void aProductImportedAtN3IsEvaluatedInItsCycle() {
     String product = Proposals.uniqueName("Vital");
     Response response = post("sekretariat", "/api/evaluation-reports",
         Fixtures.report(product, "0.9.2").replace("fastholdes på **niveau 1**", "fastholdes på **niveau 3**"));
@@ -197,7 +198,7 @@ class CatalogueAndImportTests extends IntegrationTests {
     assertThat(imported.level()).isEqualTo("N3");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
         .processInstanceBusinessKey(imported.id()).count()).isOne();
-    assertThat(imported.nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(12));
+    assertThat(imported.nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(6));
     assertThat(imported.lastEvaluation()).isEqualTo(LocalDate.parse("2025-09-05"));
   }
 

@@ -148,8 +148,8 @@ class LevelChangePageTests extends IntegrationTests {
     LevelFixtures.awaitSelfAssessmentTask(engine, cycle);
 
     String page = secretariat.get("/app/produkter/" + atN3).body();
-    assertThat(page).contains("Den årlige evaluering er").contains("Næste skridt")
-        .contains("Årlig evaluering (N3)").contains("Opdatér selvevalueringen")
+    assertThat(page).contains("Evalueringen er").contains("Næste skridt")
+        .contains("Evalueringscyklus (N3)").contains("Opdatér selvevalueringen")
         .as("no second start offered while it is under way").doesNotContain("Start evaluering nu");
 
     PageSession.Page refused = secretariat.post("/app/produkter/" + atN3 + "/evaluering", Map.of());

@@ -78,7 +78,7 @@ class LevelChangeProcessTests extends IntegrationTests {
   }
 
   @Test
-  void aProductClimbsFromN1ToN3WithHandoverAndIsThenEvaluatedEveryYear() {
+  void aProductClimbsFromN1ToN3WithHandoverAndIsEvaluatedInItsCycleAllAlong() {
     String product = LevelFixtures.product(portfolio, "N1");
     LevelFixtures.groupsForN2(groups, product);
 
@@ -103,42 +103,38 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(atN3.level()).isEqualTo("N3");
     assertThat(atN3.handoverAcceptedOn()).isNotNull();
     LocalDate today = LocalDate.now();
-    assertThat(atN3.nextEvaluation()).isEqualTo(today.plusMonths(12));
+    assertThat(atN3.nextEvaluation()).as("the cycle the product has had since N1 follows N3").isEqualTo(today.plusMonths(6));
     JsonNode api = RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json();
     assertThat(api.path("level").asText()).isEqualTo("N3");
-    assertThat(api.path("nextEvaluation").asText()).isEqualTo(today.plusMonths(12).toString());
+    assertThat(api.path("nextEvaluation").asText()).isEqualTo(today.plusMonths(6).toString());
     assertThat(api.path("groups").size()).isEqualTo(5);
     assertThat(api.path("decisions").findValuesAsText("taskKey")).contains("UserTask_ReviewHandover", "UserTask_DecideLevelChange");
     assertThat(api.path("decisions").findValuesAsText("catalogueReference")).contains("os2-levels 1.0");
 
-    // The annual cycle waits on its timer for twelve months; move the engine's clock past it.
+    // The cycle waits on its timer until a month before the evaluation is due; the job fires it.
     ProcessInstance cycle = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("annual-evaluation").processInstanceBusinessKey(product).singleResult();
     assertThat(cycle).isWaitingAt("TimerEvent_EvaluationDue");
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(Date.from(today.plusMonths(12).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-    ClockUtil.setCurrentTime(Date.from(today.plusMonths(12).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-    awaitTimer(cycle);
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(today.plusMonths(5).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+    engine.getManagementService().executeJob(timer.getId());
 
-    // The steering group updates, the secretariat and the Coordination Committee review, the board demotes.
+    // The steering group updates, the secretariat evaluates; the Coordination Committee reviews the
+    // operations of an N3 product and the board demotes, while the steering group follows up.
     selfAssessmentForCycle(cycle, "N3");
     complete(task(cycle), withVariables("secretariatRecommendation", "demote", "secretariatAssessment", "Ikke længere vital"));
-    complete(task(cycle), withVariables("operationsRecommendation", "demote", "operationsAssessment", "Få brugere tilbage"));
+    complete(task("UserTask_ReviewOperations", cycle),
+        withVariables("operationsRecommendation", "demote", "operationsAssessment", "Få brugere tilbage"));
     Map<String, Object> demote = LevelFixtures.board("annualDecision", "demote");
     demote.put("demoteTo", "N2");
-    complete(task(cycle), demote);
-    assertThat(cycle).isEnded().hasPassed("EndEvent_CycleEnded");
-    assertThat(portfolio.product(product).orElseThrow().lastEvaluation()).isEqualTo(LocalDate.now().minusDays(1));
-
-    ProcessInstance demotion = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("level-change").processInstanceBusinessKey(product).active().singleResult();
-    assertThat(engine.getRuntimeService().getVariable(demotion.getId(), "direction")).isEqualTo("demote");
-    selfAssessmentByTheSteeringGroup(demotion, "N2");
-    assertThat(demotion).as("no handover on the way down").isWaitingAt("UserTask_RecommendLevelChange");
-    committeeAndBoardApprove(demotion);
+    complete(task("UserTask_DecideAnnual", cycle), demote);
     Product demoted = portfolio.product(product).orElseThrow();
-    assertThat(demoted.level()).isEqualTo("N2");
-    assertThat(demoted.nextEvaluation()).isNull();
+    assertThat(demoted.level()).as("the board's demotion changes the level at once").isEqualTo("N2");
+    assertThat(demoted.lastEvaluation()).isEqualTo(LocalDate.now().minusDays(1));
+    assertThat(demoted.nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(6));
+    complete(task("UserTask_SteeringGroupFollowUp", cycle), withVariables("steeringFeedback", "Forstået",
+        "steeringImprovements", "Vi samler brugerne", "governanceReportReference", "governance.md version 2"));
+    assertThat(cycle).as("the product's one cycle goes on at N2").isWaitingAt("TimerEvent_EvaluationDue");
   }
 
   /** The job executor fires the due timer, as in production. */
@@ -158,39 +154,37 @@ class LevelChangeProcessTests extends IntegrationTests {
   }
 
   @Test
-  void leavingN3EndsTheRunningCycleAndItsNextEvaluation() {
+  void leavingN3KeepsTheProductsOneCycle() {
     String product = LevelFixtures.product(portfolio, "N3");
     LevelFixtures.groupsForN2(groups, product);
-    assertThat(annualCycles(product)).as("approved at N3, the product is evaluated every year").isOne();
-    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(12));
+    assertThat(annualCycles(product)).as("approved at N3, the product is evaluated in its cycle").isOne();
+    String cycle = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(product).singleResult().getId();
+    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isEqualTo(LocalDate.now().plusMonths(6));
 
     ProcessInstance demotion = startLevelChange(product, "N2");
     selfAssessmentByTheSteeringGroup(demotion, "N2");
-    assertThat(annualCycles(product)).as("the cycle runs until the board decides").isOne();
     committeeAndBoardApprove(demotion);
 
     Product demoted = portfolio.product(product).orElseThrow();
     assertThat(demoted.level()).isEqualTo("N2");
-    assertThat(demoted.nextEvaluation()).isNull();
-    assertThat(annualCycles(product)).isZero();
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("annual-evaluation")
-        .processInstanceBusinessKey(product).singleResult().getDeleteReason())
-        .isEqualTo("Produktet er ikke længere på N3");
+    assertThat(demoted.nextEvaluation()).as("the next evaluation follows N2's cycle").isEqualTo(LocalDate.now().plusMonths(6));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("annual-evaluation")
+        .processInstanceBusinessKey(product).singleResult().getId()).as("the same cycle").isEqualTo(cycle);
   }
 
   @Test
-  void keepingWithAnActionPlanStartsTheNextCycle() {
+  void keepingWithAnActionPlanWaitsForTheFollowUp() {
     String product = LevelFixtures.product(portfolio, "N2");
     LevelFixtures.groupsForN2(groups, product);
     ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     selfAssessmentForCycle(cycle, "N2");
     complete(task(cycle), withVariables("secretariatRecommendation", "action", "secretariatAssessment", "Dokumentation"));
-    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
     Map<String, Object> action = LevelFixtures.board("annualDecision", "action");
     action.put("actionPlan", "Opdatér dokumentationen");
     action.put("followUpDate", LocalDate.now().minusDays(3).toString());
     RestClient board = RestClient.as(baseUrl(), "bestyrelse");
-    String decideTask = "/engine-rest/task/" + task(cycle).getId() + "/submit-form";
+    String decideTask = "/engine-rest/task/" + task("UserTask_DecideAnnual", cycle).getId() + "/submit-form";
     RestClient.Response past = board.post(decideTask, RestClient.variables(action));
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.json().path("message").asText()).contains("opfølgningsdato i fremtiden");
@@ -204,13 +198,14 @@ class LevelChangeProcessTests extends IntegrationTests {
     assertThat(board.post(decideTask, RestClient.variables(down)).json().path("message").asText())
         .as("one level change at a time").contains("allerede en niveauændring i gang");
     engine.getRuntimeService().deleteProcessInstance(promotion.getId(), "test: withdrawn");
-    assertThat(cycle).isWaitingAt("UserTask_DecideAnnual");
+    assertThat(task("UserTask_DecideAnnual", cycle)).isNotNull();
 
     action.put("followUpDate", LocalDate.now().plusMonths(3).toString());
     RestClient.Response accepted = board.post(decideTask, RestClient.variables(action));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
 
-    assertThat(cycle).as("an N2 product evaluated on request ends its cycle").isEnded();
+    assertThat(cycle).as("the follow-up comes back on its date, beside the steering group's track")
+        .isWaitingAt("TimerEvent_FollowUpDue", "UserTask_SteeringGroupFollowUp");
     List<Decision> decisions = portfolio.decisions(product);
     Decision last = decisions.get(decisions.size() - 1);
     assertThat(last.outcome()).isEqualTo("action");
@@ -308,15 +303,18 @@ class LevelChangeProcessTests extends IntegrationTests {
   // No loop opens with the previous round's answers; every card shows the product.
 
   void assertFresh(ProcessInstance pi, String... fields) {
-    org.camunda.bpm.engine.task.Task task = task(pi);
+    assertFreshAt(task(pi), fields);
+  }
+
+  void assertFreshAt(org.camunda.bpm.engine.task.Task task, String... fields) {
     var formVariables = engine.getFormService().getTaskFormVariables(task.getId());
     for (String field : fields) {
       assertThat(engine.getTaskService().getVariable(task.getId(), field))
           .as(field + " starts empty at " + task.getTaskDefinitionKey()).isNull();
       assertThat(formVariables.containsKey(field)).as(field + " is not pre-filled").isFalse();
     }
-    String name = portfolio.product((String) engine.getRuntimeService().getVariable(pi.getId(), "productId"))
-        .orElseThrow().name();
+    String name = portfolio.product((String) engine.getRuntimeService().getVariable(task.getProcessInstanceId(),
+        "productId")).orElseThrow().name();
     assertThat(engine.getTaskService().getVariableLocal(task.getId(), "taskProduct")).as("the card's product")
         .isEqualTo(name);
   }
@@ -367,8 +365,11 @@ class LevelChangeProcessTests extends IntegrationTests {
     ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     selfAssessmentForCycle(cycle, "N3");
     complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Fint år"));
-    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
-    complete(task(cycle), LevelFixtures.board("annualDecision", "keep"));
+    complete(task("UserTask_ReviewOperations", cycle),
+        withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
+    complete(task("UserTask_DecideAnnual", cycle), LevelFixtures.board("annualDecision", "keep"));
+    complete(task("UserTask_SteeringGroupFollowUp", cycle), withVariables("steeringFeedback", "Godt år",
+        "steeringImprovements", "Flere kommuner", "governanceReportReference", "governance.md version 3"));
     assertThat(cycle).as("an N3 product's cycle goes on").isWaitingAt("TimerEvent_EvaluationDue");
 
     RestClient.Response now = RestClient.as(baseUrl(), "sekretariat")
@@ -380,9 +381,12 @@ class LevelChangeProcessTests extends IntegrationTests {
     selfAssessmentForCycle(cycle, "N3");
     assertFresh(cycle, "secretariatRecommendation", "secretariatAssessment");
     complete(task(cycle), withVariables("secretariatRecommendation", "keep", "secretariatAssessment", "Andet år"));
-    assertFresh(cycle, "operationsRecommendation", "operationsAssessment");
-    complete(task(cycle), withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stadig stabil"));
-    assertFresh(cycle, "annualDecision", "meetingDate", "minutesReference", "annualRationale", "actionPlan",
+    assertFreshAt(task("UserTask_ReviewOperations", cycle), "operationsRecommendation", "operationsAssessment");
+    assertFreshAt(task("UserTask_SteeringGroupFollowUp", cycle), "steeringFeedback", "steeringImprovements",
+        "governanceReportReference");
+    complete(task("UserTask_ReviewOperations", cycle),
+        withVariables("operationsRecommendation", "keep", "operationsAssessment", "Stadig stabil"));
+    assertFreshAt(task("UserTask_DecideAnnual", cycle), "annualDecision", "meetingDate", "minutesReference", "annualRationale", "actionPlan",
         "followUpDate", "demoteTo");
   }
 

@@ -54,7 +54,8 @@ class FreshAnswersModelTests extends IntegrationTests {
     }
     assertThat(checked).contains("UserTask_ScreenProposal", "UserTask_SupplementProposal",
         "UserTask_RecommendProposal", "UserTask_DecideProposal", "UserTask_ReviseApplication",
-        "UserTask_DecideLevelChange", "UserTask_ReviewBySecretariat", "UserTask_DecideAnnual");
+        "UserTask_DecideLevelChange", "UserTask_ReviewBySecretariat", "UserTask_DecideAnnual",
+        "UserTask_SteeringGroupFollowUp", "UserTask_FollowUpActionPlan", "UserTask_EscalateOverdueEvaluation");
   }
 
   @Test

@@ -162,11 +162,26 @@ class AuthorizationMatrixTests extends IntegrationTests {
         run -> answers("N2"));
     Stage secretariatReview = matrix("UserTask_ReviewBySecretariat", "forretningsledelse", SECRETARIAT,
         run -> values("secretariatRecommendation", "keep", "secretariatAssessment", "Alt i orden"));
-    Stage operationsReview = matrix("UserTask_ReviewOperations", "koordinationsudvalg", "koordinationsudvalg",
-        run -> values("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
+    Stage steeringFollowUp = matrix("UserTask_SteeringGroupFollowUp", "the product's steering group", CHAIR,
+        run -> values("steeringFeedback", "Enige", "steeringImprovements", "Bedre dokumentation",
+            "governanceReportReference", "https://github.com/OS2/x/blob/main/governance.md"));
     Stage decideAnnual = matrix("UserTask_DecideAnnual", "bestyrelse", "bestyrelse",
         run -> values("annualDecision", "keep", "meetingDate", yesterday(), "minutesReference", "Referat pkt. 6",
             "annualRationale", "Beholdes"));
+    Stage vitalSelfAssessment = pass("UserTask_UpdateAnnualSelfAssessment", "the product's steering group", CHAIR,
+        run -> answers("N3"));
+    Stage secretariatEvaluates = pass("UserTask_ReviewBySecretariat", "forretningsledelse", SECRETARIAT,
+        run -> values("secretariatRecommendation", "action", "secretariatAssessment", "Dokumentation mangler"));
+    Stage operationsReview = matrix("UserTask_ReviewOperations", "koordinationsudvalg", "koordinationsudvalg",
+        run -> values("operationsRecommendation", "keep", "operationsAssessment", "Stabil drift"));
+    Stage decideActionPlan = pass("UserTask_DecideAnnual", "bestyrelse", "bestyrelse",
+        run -> values("annualDecision", "action", "actionPlan", "Opdatér dokumentationen",
+            "followUpDate", LocalDate.now().plusMonths(2).toString(),
+            "meetingDate", yesterday(), "minutesReference", "Referat pkt. 7", "annualRationale", "Handlingsplan"));
+    Stage followUpActionPlan = matrix("UserTask_FollowUpActionPlan", "forretningsledelse", SECRETARIAT,
+        run -> values("actionPlanStatus", "done", "actionPlanFollowUpNote", "Dokumentationen er opdateret"));
+    Stage escalation = matrix("UserTask_EscalateOverdueEvaluation", "forretningsledelse", SECRETARIAT,
+        run -> values("overdueAction", "Styregruppen afleverer i næste uge"));
 
     return List.of(
         new Chain("project-proposal", this::propose,
@@ -177,8 +192,12 @@ class AuthorizationMatrixTests extends IntegrationTests {
             List.of(failingSelfAssessment, revise), false),
         new Chain("level-change N2→N3, handover", run -> levelChange(run, "N2", "N3", Setup.COMPLETE_N3),
             List.of(selfAssessmentN3, handover), true),
-        new Chain("annual-evaluation", this::annualCycle,
-            List.of(annualSelfAssessment, secretariatReview, operationsReview, decideAnnual), false));
+        new Chain("annual-evaluation", run -> annualCycle(run, "N2"),
+            List.of(annualSelfAssessment, secretariatReview, steeringFollowUp, decideAnnual), true),
+        new Chain("annual-evaluation N3, action plan", run -> annualCycle(run, "N3"),
+            List.of(vitalSelfAssessment, secretariatEvaluates, operationsReview, decideActionPlan, followUpActionPlan),
+            true),
+        new Chain("annual-evaluation, overdue", run -> annualCycle(run, "N2"), List.of(escalation), true));
   }
 
   String propose(Run run) {
@@ -215,8 +234,8 @@ class AuthorizationMatrixTests extends IntegrationTests {
     return run.processInstanceId;
   }
 
-  String annualCycle(Run run) {
-    product(run, "N2");
+  String annualCycle(Run run, String level) {
+    product(run, level);
     groups.add(run.productId, GroupKind.STEERING, CHAIR, MemberRole.BOARD_APPOINTEE, "Aarhus Kommune");
     run.processInstanceId = levelChanges.startAnnualCycle(run.productId, true);
     await("the evaluation timer fires").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
@@ -381,10 +400,22 @@ class AuthorizationMatrixTests extends IntegrationTests {
 
   void reach(Run run, Stage stage) {
     assertThat(run.processInstanceId).as("the process started").isNotNull();
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(run.processInstanceId).singleResult();
-    assertThat(task).as("an open task in " + run.processInstanceId).isNotNull();
+    // Tracks run side by side, so the task is found by its key. A task behind a timer (an action
+    // plan's follow-up date, an evaluation's due date) is reached by firing the process's timers.
+    Task task = openTask(run, stage.taskKey());
+    if (task == null) {
+      engine.getManagementService().createJobQuery().processInstanceId(run.processInstanceId).timers().list()
+          .forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
+      task = openTask(run, stage.taskKey());
+    }
+    assertThat(task).as("an open task " + stage.taskKey() + " in " + run.processInstanceId).isNotNull();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(stage.taskKey());
     run.taskId = task.getId();
+  }
+
+  Task openTask(Run run, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(run.processInstanceId)
+        .taskDefinitionKey(taskKey).singleResult();
   }
 
   Task openTask(String taskId) {

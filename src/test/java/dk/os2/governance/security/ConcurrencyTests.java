@@ -226,8 +226,10 @@ class ConcurrencyTests extends IntegrationTests {
     assertThat(runningProcesses(LevelChanges.ANNUAL_EVALUATION, product)).isEqualTo(1);
     await("the existing cycle's evaluation begins now").atMost(ofSeconds(60)).until(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(cycle).taskDefinitionKey("UserTask_UpdateAnnualSelfAssessment").count() == 1);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle).timers().count()).isZero();
-    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).isEqualTo(LocalDate.now());
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle).timers()
+        .activityId("TimerEvent_EvaluationDue").count()).isZero();
+    assertThat(portfolio.product(product).orElseThrow().nextEvaluation()).as("due one lead time from today")
+        .isEqualTo(LocalDate.now().plusMonths(1));
 
     // While that evaluation is under way, another "at once" is refused and still no second cycle.
     RestClient.Response again = RestClient.as(baseUrl(), "sekretariat")
@@ -239,6 +241,10 @@ class ConcurrencyTests extends IntegrationTests {
   @Test
   void parallelFirstEvaluationsStartExactlyOneCycle() throws Exception {
     String product = product("N2");
+    // A product without a cycle (from before every active product had one).
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LevelChanges.ANNUAL_EVALUATION)
+        .processInstanceBusinessKey(product).list()
+        .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test: a product without a cycle"));
 
     List<RestClient.Response> responses = atOnce(n -> RestClient.as(baseUrl(), "sekretariat")
         .post("/api/products/" + product + "/annual-evaluations", Map.of()));
