@@ -43,6 +43,7 @@ class DeviationPages {
     model.addAttribute("products", portfolio.products().stream()
         .sorted(Comparator.comparing(Product::name, String.CASE_INSENSITIVE_ORDER)).toList());
     model.addAttribute("secretariat", Access.isSecretariat(identity));
+    model.addAttribute("state", filter.state());
     return "deviations";
   }
 
