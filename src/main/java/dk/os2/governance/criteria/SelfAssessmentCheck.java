@@ -1,5 +1,7 @@
 package dk.os2.governance.criteria;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +84,23 @@ public final class SelfAssessmentCheck {
     }
   }
 
+  private static final DateTimeFormatter DANISH = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
   private SelfAssessmentCheck() {}
 
   /** Checks {@code answers}, keyed by the criteria's process variable names. */
   public static Result check(Catalogue catalogue, String requestedLevel, Map<String, ?> answers) {
+    return check(catalogue, requestedLevel, answers, Map.of());
+  }
+
+  /**
+   * Checks {@code answers} as {@link #check(Catalogue, String, Map)}, where {@code expired} names
+   * the criteria whose documented deviation has expired in the deviation register (with the day it
+   * expired): such a deviation no longer stands in for its criterion, which counts as not met
+   * (red on a mandatory criterion), and the problem says why.
+   */
+  public static Result check(Catalogue catalogue, String requestedLevel, Map<String, ?> answers,
+      Map<String, LocalDate> expired) {
     List<Finding> gaps = new ArrayList<>();
     List<Finding> notes = new ArrayList<>();
     int requested = catalogue.rank(requestedLevel);
@@ -93,7 +108,7 @@ public final class SelfAssessmentCheck {
       if (catalogue.rank(criterion.level()) > requested) {
         continue;
       }
-      Assessment assessment = assess(criterion, answers);
+      Assessment assessment = assess(criterion, answers, expired.get(criterion.id()));
       if (assessment == null) {
         continue;
       }
@@ -115,7 +130,7 @@ public final class SelfAssessmentCheck {
     }
   }
 
-  private static Assessment assess(Criterion c, Map<String, ?> answers) {
+  private static Assessment assess(Criterion c, Map<String, ?> answers, LocalDate expiredOn) {
     Object raw = answers.get(c.answerVariable());
     if (raw == null || raw.toString().isBlank()) {
       return new Assessment(c.mandatory(), "ikke besvaret");
@@ -129,6 +144,11 @@ public final class SelfAssessmentCheck {
     }
     Object documented = c.deviationAllowed() ? answers.get(c.deviationVariable()) : null;
     String deviation = documented == null || documented.toString().isBlank() ? null : documented.toString().trim();
+    if (deviation != null && expiredOn != null) {
+      String why = "den dokumenterede afvigelse udløb " + DANISH.format(expiredOn)
+          + " og står ikke længere i stedet for kriteriet (tæller rød): " + deviation;
+      return new Assessment(c.mandatory(), c.mandatory() ? why : "anbefaling besvaret '" + answer.label() + "'; " + why);
+    }
     if (!c.mandatory()) {
       return deviation == null
           ? new Assessment(false, "anbefaling besvaret '" + answer.label() + "'")

@@ -172,7 +172,16 @@ public class Evaluations {
   /** The automated check's result as an evaluation: what the committee and board forms link to. */
   public String automated(String productId, Catalogue catalogue, String requestedLevel, Map<String, ?> answers,
       String processInstanceId) {
-    SelfAssessmentCheck.Result check = SelfAssessmentCheck.check(catalogue, requestedLevel, answers);
+    return automated(productId, catalogue, requestedLevel, answers, processInstanceId, Map.of());
+  }
+
+  /**
+   * The automated check's result as an evaluation, where the deviations of {@code expiredDeviations}
+   * (criterion id to the day it expired) no longer stand in for their criteria.
+   */
+  public String automated(String productId, Catalogue catalogue, String requestedLevel, Map<String, ?> answers,
+      String processInstanceId, Map<String, LocalDate> expiredDeviations) {
+    SelfAssessmentCheck.Result check = SelfAssessmentCheck.check(catalogue, requestedLevel, answers, expiredDeviations);
     Map<String, String> problems = new LinkedHashMap<>();
     check.gaps().forEach(g -> problems.put(g.criterionId(), "RED:" + g.problem()));
     check.notes().forEach(n -> problems.put(n.criterionId(), "YELLOW:" + n.problem()));

@@ -2,13 +2,16 @@ package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.ReturnNote;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,10 +29,12 @@ class CheckLevel implements JavaDelegate {
   private final ProductGroups groups;
   private final ProcessIdentity identity;
   private final Portfolio portfolio;
+  private final DeviationRegister deviations;
 
   CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
-      Portfolio portfolio) {
+      Portfolio portfolio, DeviationRegister deviations) {
     this.portfolio = portfolio;
+    this.deviations = deviations;
     this.catalogue = catalogue;
     this.evaluations = evaluations;
     this.groups = groups;
@@ -50,11 +55,14 @@ class CheckLevel implements JavaDelegate {
     String level = LEVEL_CHANGE.equals(processKey(execution)) ? started.targetLevel()
         : portfolio.product(productId).map(Product::level).filter(l -> l != null).orElse("N1");
     boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
-    SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
+    // A deviation past its expiry date in the register no longer stands in for its criterion.
+    Map<String, LocalDate> expired = deviations.expired(productId);
+    SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
+    deviations.fromLevelCheck(productId, criteria, execution.getProcessInstanceId());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);
 
     String evaluationId = evaluations.automated(productId, catalogue, level, execution.getVariables(),
-        execution.getProcessInstanceId());
+        execution.getProcessInstanceId(), expired);
     StringBuilder summary = new StringBuilder(criteria.summary()).append(evaluations.countsSummary(evaluationId));
     if (structural.isEmpty()) {
       summary.append("\n\nGrupper og udbredelse opfylder kravene til ").append(level).append('.');

@@ -47,6 +47,9 @@ class MailComposer {
     if (entry.kind() == MailKind.OUTCOME) {
       return outcome(entry);
     }
+    if (entry.kind() == MailKind.DEVIATION_REMINDER) {
+      return deviationReminder(entry);
+    }
     Task task = engine.getObject().getTaskService().createTaskQuery().taskId(entry.taskId()).singleResult();
     if (task == null) {
       return new Result(null, "Opgaven er afsluttet, før mailen blev sendt.");
@@ -99,6 +102,30 @@ class MailComposer {
     return new Result(new MailContent(recipients, entry.productName() + ": " + outcome, "Afgørelse om " + entry.productName(),
         "Der er truffet en afgørelse om dit produkt.", facts, baseUrl + "/camunda/app/tasklist/default/",
         "Åbn Tasklist"), null);
+  }
+
+  /** A deviation's reminder: recipients and facts were fixed when it was queued ({@link DeviationReminderMail}). */
+  private Result deviationReminder(OutboxEntry entry) {
+    List<String> recipients = entry.addresses().stream().filter(s -> !s.isBlank()).toList();
+    if (recipients.isEmpty()) {
+      return new Result(null, "Ingen modtagere har en e-mailadresse.");
+    }
+    List<MailContent.Fact> facts = new ArrayList<>();
+    facts.add(new MailContent.Fact("Produkt", entry.productName()));
+    facts.addAll(entry.facts());
+    String criterion = fact(facts, "Kriterium");
+    String expires = fact(facts, "Udløber");
+    return new Result(new MailContent(recipients,
+        "Påmindelse: afvigelsen fra " + criterion + " udløber " + expires + " – " + entry.productName(),
+        "Afvigelse udløber " + expires,
+        "En dokumenteret afvigelse, som du ejer eller følger, udløber snart. Når den er udløbet, tæller kriteriet "
+            + "rødt i næste kontrol og evaluering. Opfyld kriteriet, eller bed sekretariatet forlænge eller lukke "
+            + "afvigelsen.",
+        facts, baseUrl + "/app/afvigelser", "Se afvigelserne"), null);
+  }
+
+  private static String fact(List<MailContent.Fact> facts, String label) {
+    return facts.stream().filter(f -> f.label().equals(label)).map(MailContent.Fact::value).findFirst().orElse("");
   }
 
   List<String> peopleWhoMayTake(Task task) {

@@ -9,5 +9,7 @@ public enum MailKind {
   /** A task is past its due date: to the secretariat. */
   ESCALATION,
   /** A decision about a product: to its proposer. */
-  OUTCOME
+  OUTCOME,
+  /** A deviation from a criterion expires soon: to its owner and the secretariat. */
+  DEVIATION_REMINDER
 }

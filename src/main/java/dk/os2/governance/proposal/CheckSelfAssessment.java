@@ -8,11 +8,14 @@ import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
 
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
+import java.time.LocalDate;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,8 +33,11 @@ class CheckSelfAssessment implements JavaDelegate {
   private final Evaluations evaluations;
   private final ProcessIdentity identity;
   private final Portfolio portfolio;
+  private final DeviationRegister deviations;
 
-  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio) {
+  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio,
+      DeviationRegister deviations) {
+    this.deviations = deviations;
     this.catalogue = catalogue;
     this.evaluations = evaluations;
     this.identity = identity;
@@ -46,15 +52,19 @@ class CheckSelfAssessment implements JavaDelegate {
 
   private void check(DelegateExecution execution) {
     String productId = identity.productOf(execution.getProcessInstanceId());
-    String level = portfolio.product(productId).map(Product::requestedLevel).orElseThrow();
-    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables());
+    Product product = portfolio.product(productId).orElseThrow();
+    String level = product.requestedLevel();
+    // A deviation past its expiry date in the register no longer stands in for its criterion.
+    Map<String, LocalDate> expired = deviations.expired(productId);
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
+    deviations.fromProposalCheck(productId, result, product.proposedBy(), execution.getProcessInstanceId());
     execution.setVariable(CHECK_PASSED, result.passed());
     execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
     execution.setVariable(CHECK_SUMMARY, result.summary());
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
     String evaluationId = evaluations.automated(productId, catalogue,
-        level, execution.getVariables(), execution.getProcessInstanceId());
+        level, execution.getVariables(), execution.getProcessInstanceId(), expired);
     execution.setVariable("evaluationId", evaluationId);
     execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
