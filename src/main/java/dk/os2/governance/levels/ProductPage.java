@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.deviation.Deviations;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.GroupKind;
@@ -25,9 +26,11 @@ class ProductPage {
   private final IdentityService identity;
   private final LevelChanges levelChanges;
   private final ProductTimeline timeline;
+  private final Deviations deviations;
 
   ProductPage(Portfolio portfolio, ProductGroups groups, Evaluations evaluations, CatalogueStore catalogues,
-      IdentityService identity, LevelChanges levelChanges, ProductTimeline timeline) {
+      IdentityService identity, LevelChanges levelChanges, ProductTimeline timeline, Deviations deviations) {
+    this.deviations = deviations;
     this.levelChanges = levelChanges;
     this.timeline = timeline;
     this.portfolio = portfolio;
@@ -61,6 +64,7 @@ class ProductPage {
     var evaluationsOfProduct = evaluations.forProduct(id);
     model.addAttribute("evaluations", evaluationsOfProduct);
     model.addAttribute("timeline", timeline.of(id, evaluationsOfProduct));
+    model.addAttribute("deviations", deviations.forProduct(id));
     model.addAttribute("catalogues", catalogues.list());
     var members = groups.members(id);
     model.addAttribute("members", members);

@@ -38,6 +38,9 @@ class ProductPageTests extends IntegrationTests {
   @Autowired
   Catalogue catalogue;
 
+  @Autowired
+  dk.os2.governance.deviation.DeviationRegister deviationRegister;
+
   String product;
   String person;
 
@@ -143,5 +146,19 @@ class ProductPageTests extends IntegrationTests {
     groups.removeOrganisation(product, GroupKind.COORDINATION, "Leverandøren Nord ApS");
     assertThat(RestClient.as(baseUrl(), "sekretariat").get("/app/produkter/" + product).body())
         .doesNotContain("Leverandøren Nord ApS");
+  }
+
+  @Test
+  void theProductsRegisteredDeviationsAreListedWithOwnerAndExpiry() {
+    Map<String, Object> answers = LevelFixtures.answers(catalogue, "N2");
+    Criterion deviating = catalogue.criterion("N1-2").orElseThrow();
+    answers.put(deviating.answerVariable(), "Nej");
+    answers.put(deviating.deviationVariable(), "Skabelonen følger i næste version");
+    deviationRegister.fromLevelCheck(product,
+        dk.os2.governance.criteria.SelfAssessmentCheck.check(catalogue, "N2", answers), null);
+
+    String page = RestClient.as(baseUrl(), "sekretariat").get("/app/produkter/" + product).body();
+    assertThat(page).contains("id=\"afvigelser\"").contains("Skabelonen følger i næste version")
+        .doesNotContain("Produktet har ingen registrerede afvigelser.");
   }
 }
