@@ -94,6 +94,11 @@ public class DeviationRegister implements Deviations {
         .toList();
   }
 
+  @Override
+  public List<Deviation> openExpiringBy(LocalDate until) {
+    return view(store.openExpiringBy(until));
+  }
+
   /** Every deviation of the portfolio, by expiry date. */
   List<Deviation> all() {
     return view(store.all());

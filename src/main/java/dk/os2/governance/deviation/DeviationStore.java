@@ -58,6 +58,11 @@ class DeviationStore {
         .param(productId).query(Row.class).list();
   }
 
+  List<Row> openExpiringBy(LocalDate until) {
+    return jdbc.sql("select * from deviation where status = ? and expires_on <= ? order by expires_on, product_id, criterion_id")
+        .params(OPEN, Date.valueOf(until)).query(Row.class).list();
+  }
+
   List<Row> all() {
     return jdbc.sql("select * from deviation order by expires_on, product_id, criterion_id").query(Row.class).list();
   }

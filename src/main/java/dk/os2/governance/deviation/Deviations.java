@@ -1,5 +1,6 @@
 package dk.os2.governance.deviation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** A product's deviations, for its page and {@code GET /api/products/{id}/deviations}. */
@@ -7,4 +8,10 @@ public interface Deviations {
 
   /** Every deviation of the product, open ones first, each by expiry date. */
   List<Deviation> forProduct(String productId);
+
+  /**
+   * The portfolio's open deviations whose expiry date is on or before {@code until} (those already
+   * expired included), by expiry date: for the portfolio's figures and the report packs.
+   */
+  List<Deviation> openExpiringBy(LocalDate until);
 }

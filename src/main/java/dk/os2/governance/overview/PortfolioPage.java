@@ -1,5 +1,7 @@
 package dk.os2.governance.overview;
 
+import dk.os2.governance.deviation.Deviation;
+import dk.os2.governance.deviation.Deviations;
 import dk.os2.governance.evaluation.PortfolioLights;
 import dk.os2.governance.portfolio.PortfolioList;
 import dk.os2.governance.portfolio.ProductStatus;
@@ -29,11 +31,16 @@ class PortfolioPage {
   private static final Locale DANISH = Locale.forLanguageTag("da");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLL", DANISH);
 
+  /** The horizon of the figure "deviations expiring soon". */
+  static final int EXPIRING_WITHIN_DAYS = 30;
+
   private final ProductSearch search;
   private final PortfolioList list;
   private final PortfolioLights lights;
+  private final Deviations deviations;
 
-  PortfolioPage(ProductSearch search, PortfolioList list, PortfolioLights lights) {
+  PortfolioPage(ProductSearch search, PortfolioList list, PortfolioLights lights, Deviations deviations) {
+    this.deviations = deviations;
     this.search = search;
     this.list = list;
     this.lights = lights;
@@ -61,6 +68,11 @@ class PortfolioPage {
 
     PortfolioList.Figures figures = list.figures(ProcessClock.today());
     model.addAttribute("figures", figures);
+    // The deviation register: open deviations expiring within the next 30 days, and those already expired.
+    List<Deviation> expiring = deviations.openExpiringBy(ProcessClock.today().plusDays(EXPIRING_WITHIN_DAYS));
+    model.addAttribute("deviationsExpiring", expiring.stream().filter(d -> d.state() == Deviation.State.OPEN).count());
+    model.addAttribute("deviationsExpired", expiring.stream().filter(d -> d.state() == Deviation.State.EXPIRED).count());
+    model.addAttribute("expiringWithinDays", EXPIRING_WITHIN_DAYS);
     PortfolioLights.Summary summary = lights.summary();
     model.addAttribute("lights", summary);
     model.addAttribute("levelChart", Charts.bars("Aktive produkter pr. niveau", levels(figures)));

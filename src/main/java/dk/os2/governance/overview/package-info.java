@@ -6,7 +6,7 @@
  * <p>An application module: {@code ModulesTests} verifies that it uses no module but those
  * allowed here, and those only through the types in their base packages.
  */
-@ApplicationModule(displayName = "Overview", allowedDependencies = {"criteria", "evaluation", "portfolio", "process"})
+@ApplicationModule(displayName = "Overview", allowedDependencies = {"criteria", "deviation", "evaluation", "portfolio", "process"})
 package dk.os2.governance.overview;
 
 import org.springframework.modulith.ApplicationModule;

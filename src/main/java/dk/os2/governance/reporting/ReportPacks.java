@@ -1,6 +1,8 @@
 package dk.os2.governance.reporting;
 
 import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.deviation.Deviation;
+import dk.os2.governance.deviation.Deviations;
 import dk.os2.governance.evaluation.EvaluationDetails;
 import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.Body;
@@ -63,7 +65,11 @@ class ReportPacks {
   record Report(Kind kind, String title, LocalDate from, LocalDate to, LocalDate madeOn, int active,
       List<LevelCount> byLevel, List<DecisionLine> levelChanges, List<DecisionLine> otherDecisions,
       List<EvaluationLine> evaluations, List<OverdueLine> overdue, List<DeviationLine> deviations,
-      List<RuleChange> ruleChanges) {}
+      List<RuleChange> ruleChanges, List<ExpiringLine> expiring) {}
+
+  /** An open deviation of the register that has expired or expires within three months of the period's end. */
+  record ExpiringLine(LocalDate expiresOn, boolean expired, String product, String criterion, String reason,
+      String owner) {}
 
   record LevelCount(String level, String label, long count) {}
 
@@ -84,8 +90,11 @@ class ReportPacks {
   private final Evaluations evaluations;
   private final CatalogueStore catalogues;
   private final MessageSource messages;
+  private final Deviations register;
 
-  ReportPacks(Portfolio portfolio, Evaluations evaluations, CatalogueStore catalogues, MessageSource messages) {
+  ReportPacks(Portfolio portfolio, Evaluations evaluations, CatalogueStore catalogues, MessageSource messages,
+      Deviations register) {
+    this.register = register;
     this.portfolio = portfolio;
     this.evaluations = evaluations;
     this.catalogues = catalogues;
@@ -142,7 +151,11 @@ class ReportPacks {
         .sorted(Comparator.comparing(RuleChange::publishedOn)).toList();
 
     return new Report(kind, label("report." + kind.name() + ".title", kind.name()), from, to, today, active.size(),
-        byLevel, levelChanges, otherDecisions, evaluationLines, overdue, deviations, ruleChanges);
+        byLevel, levelChanges, otherDecisions, evaluationLines, overdue, deviations, ruleChanges,
+        register.openExpiringBy(to.plusMonths(3)).stream()
+            .map(d -> new ExpiringLine(d.expiresOn(), d.state() == Deviation.State.EXPIRED, d.productName(),
+                d.criterionId() + " " + d.criterionTitle(), d.reason(), d.ownerName()))
+            .toList());
   }
 
   private String label(String key, String fallback) {

@@ -7,7 +7,7 @@
  * allowed here, and those only through the types in their base packages. It reads the portfolio,
  * evaluations and catalogues through their modules' APIs and owns no table.
  */
-@ApplicationModule(displayName = "Reporting", allowedDependencies = {"criteria", "evaluation", "identity", "portfolio", "submission"})
+@ApplicationModule(displayName = "Reporting", allowedDependencies = {"criteria", "deviation", "evaluation", "identity", "portfolio", "submission"})
 package dk.os2.governance.reporting;
 
 import org.springframework.modulith.ApplicationModule;

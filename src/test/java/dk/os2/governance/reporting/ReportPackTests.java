@@ -2,6 +2,14 @@ package dk.os2.governance.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.Criterion;
+import dk.os2.governance.criteria.SelfAssessmentCheck;
+import dk.os2.governance.deviation.DeviationRegister;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.portfolio.Portfolio;
@@ -119,5 +127,32 @@ class ReportPackTests extends IntegrationTests {
     assertThat(noDay.status()).isEqualTo(400);
     assertThat(noDay.body()).contains("findes ikke");
     assertThat(secretariat.get("/app/rapporter/ukendt" + PERIOD).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theReportsListOpenDeviationsThatExpireWithinThreeMonthsOfThePeriodsEnd(@Autowired Catalogue catalogue,
+      @Autowired DeviationRegister register) {
+    String name = ReportFixtures.uniqueName("Rapportafvigelse");
+    String product = ReportFixtures.product(portfolio, name, "N1", LocalDate.now().minusDays(3));
+    Criterion deviating = catalogue.criterion("N1-2").orElseThrow();
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (Criterion c : catalogue.criteriaUpTo("N1")) {
+      answers.put(c.answerVariable(), "Ja");
+    }
+    answers.put(deviating.answerVariable(), "Nej");
+    answers.put(deviating.deviationVariable(), "Skabelonen kommer i næste version " + name);
+    // Entered today with the default validity of one year.
+    register.fromLevelCheck(product, SelfAssessmentCheck.check(catalogue, "N1", answers), null);
+
+    DateTimeFormatter danish = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    String reaching = "?fra=" + LocalDate.now().minusMonths(1).format(danish) + "&til="
+        + LocalDate.now().plusMonths(10).format(danish);
+    String page = RestClient.as(baseUrl(), "bestyrelse").get("/app/rapporter/bestyrelse" + reaching).body();
+    assertThat(page).contains("Afvigelser, der udløber").contains("Skabelonen kommer i næste version " + name)
+        .contains(LocalDate.now().plusYears(1).format(danish));
+
+    // A period that ends long before the expiry date does not list it.
+    assertThat(RestClient.as(baseUrl(), "bestyrelse").get("/app/rapporter/bestyrelse" + PERIOD).body())
+        .doesNotContain("Skabelonen kommer i næste version " + name);
   }
 }
