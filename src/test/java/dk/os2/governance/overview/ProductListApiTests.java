@@ -221,8 +221,12 @@ class ProductListApiTests extends IntegrationTests {
     String[] lines = text.split("\r\n");
     assertThat(lines[0]).startsWith("Produkt;Niveau;Status;Niveau siden;Seneste evaluering;Næste evaluering");
     assertThat(lines).as("header and all four N1 products, not just one page").hasSize(5);
-    assertThat(lines[1]).isEqualTo("\"" + prefix + "niveau1-0; \"\"citat\"\"\";N1;Aktiv;01-03-2024;;;Nej;" + gaps
-        + ";Aarhus Kommune");
+    // Every active product has its evaluation cycle, so its next evaluation is planned.
+    String next = portfolio.product(n1.get(0)).orElseThrow().nextEvaluation() == null ? ""
+        : portfolio.product(n1.get(0)).orElseThrow().nextEvaluation()
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+    assertThat(lines[1]).isEqualTo("\"" + prefix + "niveau1-0; \"\"citat\"\"\";N1;Aktiv;01-03-2024;;" + next + ";Nej;"
+        + gaps + ";Aarhus Kommune");
     assertThat(text).doesNotContain(prefix + "niveau2");
 
     HttpResponse<byte[]> json = send("/app/produkter/eksport/json" + filter);
