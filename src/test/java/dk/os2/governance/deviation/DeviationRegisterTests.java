@@ -21,12 +21,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * The deviation register as the secretariat and a proposer meet it: a checked self-assessment's
@@ -49,6 +54,9 @@ class DeviationRegisterTests extends IntegrationTests {
 
   @Autowired
   Outbox outbox;
+
+  @Autowired
+  SpringTemplateEngine templates;
 
   @AfterEach
   void resetClock() {
@@ -102,6 +110,14 @@ class DeviationRegisterTests extends IntegrationTests {
     assertThat(api.get(0).path("expiresOn").asText()).isEqualTo(LocalDate.now().plusYears(1).toString());
     assertThat(api.get(0).path("state").asText()).isEqualTo("OPEN");
     assertThat(RestClient.as(baseUrl(), "kommune").get("/api/products/findes-ikke/deviations").status()).isEqualTo(404);
+
+    // The product page includes the fragment with the product's deviations.
+    String fragment = templates.process("deviation-product", Set.of("deviations"),
+        new Context(Locale.forLanguageTag("da"), Map.of("deviations", deviations)));
+    assertThat(HtmlUtils.htmlUnescape(fragment)).contains("<h2>Afvigelser</h2>").contains("N1-2")
+        .contains("Ejerskabet overdrages til OS2; aftalen underskrives i 2027")
+        .contains(LocalDate.now().plusYears(1).format(DANISH)).contains(">Åben<")
+        .contains("/app/afvigelser?tilstand=alle&produkt=" + product);
   }
 
   @Test
