@@ -46,6 +46,7 @@ public class LevelChanges {
   static final String CYCLE_STARTED = "Der er allerede startet en evalueringscyklus for produktet.";
   static final String EVALUATION_UNDER_WAY = "Evalueringen af produktet er allerede sat i gang.";
   private static final String TIMER = "TimerEvent_EvaluationDue";
+  private static final String FOLLOW_UP_TIMER = "TimerEvent_FollowUpDue";
 
   /** How a request for an annual evaluation was met: a new cycle, or the existing one advanced. */
   public record CycleStart(String processInstanceId, boolean started) {}
@@ -377,8 +378,12 @@ public class LevelChanges {
     if (open.isEmpty()) {
       Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(TIMER)
           .singleResult();
+      Job followUp = management.createJobQuery().processInstanceId(processInstanceId).timers()
+          .activityId(FOLLOW_UP_TIMER).singleResult();
       waiting = timer != null && timer.getDuedate() != null
           ? "Venter på næste evaluering, som begynder " + DATE.format(timer.getDuedate().toInstant()) + "."
+          : followUp != null && followUp.getDuedate() != null
+          ? "Venter på opfølgningen af Bestyrelsens handlingsplan den " + DATE.format(followUp.getDuedate().toInstant()) + "."
           : "Systemet behandler sagen (fx kontrollen af kriterier og grupper); den næste opgave kommer om lidt.";
     }
     boolean annual = ANNUAL_EVALUATION.equals(key);
