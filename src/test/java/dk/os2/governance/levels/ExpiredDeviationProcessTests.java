@@ -14,8 +14,6 @@ import dk.os2.governance.evaluation.Evaluations;
 import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,6 +50,9 @@ class ExpiredDeviationProcessTests extends IntegrationTests {
   void people() {
     LevelFixtures.people(engine.getIdentityService());
   }
+
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @AfterEach
   void resetClock() {
@@ -91,9 +92,12 @@ class ExpiredDeviationProcessTests extends IntegrationTests {
     assertThat(deviation.expiresOn()).isEqualTo(LocalDate.now().plusYears(1));
     engine.getRuntimeService().deleteProcessInstance(first.getId(), "test: the evaluation is decided elsewhere");
 
-    // A year and a day later the deviation has expired; the steering group documents it again.
-    ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusYears(1).plusDays(1).atStartOfDay(ZoneId.systemDefault())
-        .plusHours(9).toInstant()));
+    // Its expiry date passes (set back in the register rather than moving the engine's clock a year,
+    // which would fire the evaluation timer of every product in the shared database); the steering
+    // group documents the deviation again in the next evaluation.
+    LocalDate expired = LocalDate.now().minusDays(1);
+    jdbc.sql("update deviation set expires_on = ? where id = ?").params(java.sql.Date.valueOf(expired), deviation.id())
+        .update();
     assertThat(deviations.forProduct(product).get(0).state()).isEqualTo(Deviation.State.EXPIRED);
     ProcessInstance next = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
     complete(task(next), answersWithDeviation(level, criterion));
@@ -101,7 +105,7 @@ class ExpiredDeviationProcessTests extends IntegrationTests {
     assertThat(variable(next, "indicativeLevel")).as("the expired deviation no longer stands in").isEqualTo(lowered);
     assertThat(variable(next, "levelCheckSummary").toString())
         .contains("Mangel " + criterion)
-        .contains("den dokumenterede afvigelse udløb " + deviation.expiresOn().format(
+        .contains("den dokumenterede afvigelse udløb " + expired.format(
             java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
     EvaluationDetails report = evaluations.details(variable(next, "evaluationId").toString()).orElseThrow();
     assertThat(report.indicativeLevel()).isEqualTo("intet".equals(lowered) ? null : lowered);
