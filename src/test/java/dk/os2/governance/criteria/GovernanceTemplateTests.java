@@ -169,6 +169,49 @@ class GovernanceTemplateTests extends IntegrationTests {
     assertThat(catalogues.list()).hasSize(before + 1);
   }
 
+  @Test
+  void aSelfAssessmentIsImportedAgainstTheVersionItNamesOrTheOneItsIdsMatchAndTheImportSaysWhich() throws Exception {
+    String version = uniqueVersion();
+    assertThat(post("sekretariat", withVersion(template(), version)).status()).isEqualTo(201);
+    String name = dk.os2.governance.proposal.Proposals.uniqueName("Skabelon");
+    String product = portfolio.registerProposal(new dk.os2.governance.portfolio.Portfolio.Proposal(name, "Formål",
+        "Behov", "Aarhus Kommune", "Karen Kommune", "karen@aarhus.dk", "Aarhus", "Magenta", "MPL-2.0",
+        "https://github.com/OS2/x", "N1", "kommune", null));
+    Catalogue template = CatalogueReader.read(template());
+    com.fasterxml.jackson.databind.node.ObjectNode file = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    file.put("productName", name);
+    file.put("filledBy", "Karen Kommune");
+    file.put("filledDate", "2026-11-20");
+    com.fasterxml.jackson.databind.node.ArrayNode krav = file.putArray("krav");
+    for (Criterion c : template.criteria()) {
+      krav.addObject().put("id", c.id()).put("kategori", c.theme()).put("krav", c.title())
+          .put("produktniveau", c.level()).put("efterlevet", "Ja").put("dokumentation", "Se " + c.id());
+    }
+
+    RestClient.Response matched = RestClient.as(baseUrl(), "sekretariat")
+        .post("/api/products/" + product + "/self-assessments", file);
+    assertThat(matched.status()).as(matched.body()).isEqualTo(201);
+    assertThat(matched.json().path("catalogue").asText()).as("the template's ids, not OS2's 43-criterion model")
+        .startsWith("os2-governancerapport ");
+    assertThat(matched.json().path("catalogueFoundBy").asText()).isEqualTo("genkendt på kriteriernes id'er");
+
+    file.put("catalogue", "os2-governancerapport " + version);
+    RestClient.Response named = RestClient.as(baseUrl(), "sekretariat")
+        .post("/api/products/" + product + "/self-assessments", file);
+    assertThat(named.status()).as(named.body()).isEqualTo(201);
+    assertThat(named.json().path("catalogue").asText()).isEqualTo("os2-governancerapport " + version);
+    assertThat(named.json().path("catalogueFoundBy").asText()).isEqualTo("angivet i filen");
+
+    file.put("catalogue", "os2-governancerapport 0.0.1");
+    RestClient.Response unknown = RestClient.as(baseUrl(), "sekretariat")
+        .post("/api/products/" + product + "/self-assessments", file);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("Filen angiver kataloget 'os2-governancerapport 0.0.1', som ikke er udgivet");
+  }
+
+  @Autowired
+  dk.os2.governance.portfolio.Portfolio portfolio;
+
   static String uniqueVersion() {
     return "1.1." + ThreadLocalRandom.current().nextInt(1_000, 1_000_000_000);
   }
