@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Reads a catalogue from YAML or JSON (JSON is YAML too), checking every field and naming each
- * problem. The format is the one of {@code catalogue/os2-levels.yaml}:
+ * problem; OS2's Governancerapport template (Markdown) is handed to {@link GovernanceTemplateReader}. The format is the one of {@code catalogue/os2-levels.yaml}:
  *
  * <pre>
  * id, version, title
@@ -38,7 +38,14 @@ public final class CatalogueReader {
 
   private CatalogueReader() {}
 
+  /**
+   * Reads a catalogue: OS2's Governancerapport template (Markdown, {@link GovernanceTemplateReader})
+   * when the text names its template version, else YAML or JSON.
+   */
   public static Catalogue read(String text) {
+    if (GovernanceTemplateReader.isTemplate(text)) {
+      return GovernanceTemplateReader.read(text);
+    }
     JsonNode root;
     boolean json = text.stripLeading().startsWith("{");
     int run = json ? 0 : longestRun(text);

@@ -67,8 +67,9 @@ class EvaluationApi {
   ResponseEntity<Map<String, String>> importSelfAssessment(@PathVariable String id, @RequestBody String body,
       @RequestParam(required = false) String catalogue, @RequestParam(required = false) String version) {
     selfAssessments.requireOwner(id, Access.userId(identity), Access.isSecretariat(identity));
-    String saved = selfAssessments.importJson(id, body, catalogue, version, Access.userId(identity));
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", saved));
+    SelfAssessmentImport.Imported saved = selfAssessments.importJson(id, body, catalogue, version, Access.userId(identity));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", saved.id(),
+        "catalogue", saved.catalogueReference(), "catalogueFoundBy", saved.foundBy()));
   }
 
   @GetMapping(value = "/api/products/{id}/self-assessments/latest", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -58,9 +58,9 @@ class EvaluationPages {
       RedirectAttributes redirect) throws IOException {
     selfAssessments.requireOwner(id, Access.userId(identity), Access.isSecretariat(identity));
     try {
-      selfAssessments.importJson(id, new String(file.getBytes(), StandardCharsets.UTF_8), catalogue, version,
-          Access.userId(identity));
-      redirect.addFlashAttribute("message", "Selvevalueringen er importeret.");
+      SelfAssessmentImport.Imported imported = selfAssessments.importJson(id,
+          new String(file.getBytes(), StandardCharsets.UTF_8), catalogue, version, Access.userId(identity));
+      redirect.addFlashAttribute("message", imported.message());
     } catch (ImportException e) {
       redirect.addFlashAttribute("errors", e.problems());
     }

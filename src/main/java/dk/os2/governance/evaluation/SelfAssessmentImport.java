@@ -62,12 +62,25 @@ class SelfAssessmentImport {
     }
   }
 
-  /** Imports against the given catalogue version, or the newest published version of OS2's model. */
+  /** What an import stored, and against which catalogue version, found how (in Danish, for the user). */
+  public record Imported(String id, String catalogueReference, String foundBy) {
+
+    /** "Importeret mod kataloget os2-evalueringsrapport 0.9.2 (genkendt på kriteriernes id'er)." */
+    public String message() {
+      return "Selvevalueringen er importeret mod kataloget " + catalogueReference + " (" + foundBy + ").";
+    }
+  }
+
+  /**
+   * Imports against a catalogue version: the one the request names; else the one the file names
+   * ({@code "catalogue": "id version"}); else the published version that has every criterion id of the
+   * file (the fewest others first, OS2's model before other catalogues, the highest version first);
+   * else the newest published version of OS2's model, against which unknown ids are then named.
+   */
   @Transactional
-  public String importJson(String productId, String body, String catalogueId, String version, String userId) {
+  public Imported importJson(String productId, String body, String catalogueId, String version, String userId) {
     Product product = portfolio.product(productId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Produktet findes ikke."));
-    Catalogue catalogue = catalogue(catalogueId, version);
     JsonNode root;
     try {
       root = json.readTree(body == null ? "" : body);
@@ -77,6 +90,27 @@ class SelfAssessmentImport {
     }
     if (root == null || !root.isObject()) {
       throw new ImportException("Filen skal være et JSON-objekt med productName, filledBy, filledDate og krav.");
+    }
+    Catalogue catalogue;
+    String foundBy;
+    String named = text(root, "catalogue");
+    Optional<Catalogue> matched;
+    if ((catalogueId != null && !catalogueId.isBlank()) || (version != null && !version.isBlank())) {
+      catalogue = catalogue(catalogueId, version);
+      foundBy = "angivet ved importen";
+    } else if (named != null) {
+      int space = named.strip().lastIndexOf(' ');
+      catalogue = (space < 0 ? Optional.<Catalogue>empty()
+          : catalogues.find(named.strip().substring(0, space), named.strip().substring(space + 1)))
+          .orElseThrow(() -> new ImportException("Filen angiver kataloget '" + named
+              + "', som ikke er udgivet; angiv 'id version' af et udgivet katalog."));
+      foundBy = "angivet i filen";
+    } else if ((matched = matchByIds(root.get("krav"))).isPresent()) {
+      catalogue = matched.get();
+      foundBy = "genkendt på kriteriernes id'er";
+    } else {
+      catalogue = catalogue(null, null);
+      foundBy = "nyeste version af OS2's model";
     }
     List<String> problems = new ArrayList<>();
     String name = text(root, "productName");
@@ -148,8 +182,30 @@ class SelfAssessmentImport {
     if (!problems.isEmpty()) {
       throw new ImportException(problems);
     }
-    return store.save(product.id(), catalogue.id(), catalogue.version(), text(root, "filledBy"),
+    String id = store.save(product.id(), catalogue.id(), catalogue.version(), text(root, "filledBy"),
         text(root, "filledDate"), text(root, "generatedAt"), userId, answers);
+    return new Imported(id, catalogue.reference(), foundBy);
+  }
+
+  /** The published catalogue version that has every criterion id of the file, if any. */
+  private Optional<Catalogue> matchByIds(JsonNode krav) {
+    if (krav == null || !krav.isArray() || krav.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> ids = new HashSet<>();
+    for (JsonNode item : krav) {
+      String id = item.isObject() ? text(item, "id") : null;
+      if (id == null) {
+        return Optional.empty();
+      }
+      ids.add(id);
+    }
+    return catalogues.list().stream()
+        .map(p -> catalogues.find(p.id(), p.version()).orElse(null))
+        .filter(c -> c != null && ids.stream().allMatch(id -> c.criterion(id).isPresent()))
+        .min(java.util.Comparator.<Catalogue>comparingInt(c -> c.criteria().size())
+            .thenComparing(c -> c.id().equals(ReportImport.OS2_MODEL) ? 0 : 1)
+            .thenComparing((a, b) -> compareVersions(b.version(), a.version())));
   }
 
   /** The newest self-assessment of a product, in OS2's export format. */
