@@ -48,13 +48,18 @@ class ProductionProfileTests {
     assertThat(prodUrl).as("the production run gets a database of its own").contains("/prodcheck");
     // The production run registers its own engine under the name "default" and unregisters it when it
     // closes; the engine of the tests' shared context (if one runs in this JVM) is put back afterwards,
-    // so that the engine REST API of the tests that follow still finds it.
+    // so that the engine REST API and the webapps of the tests that follow still find it.
     ProcessEngine shared = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
     try {
       run(prodUrl);
     } finally {
       if (shared != null) {
         ProcessEngines.registerProcessEngine(shared);
+        // The Camunda webapps (their login too) find engines in the runtime container, which the
+        // production run's closing also emptied of "default".
+        if (org.camunda.bpm.BpmPlatform.getProcessEngineService().getProcessEngine(shared.getName()) == null) {
+          org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(shared);
+        }
       }
     }
   }
