@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,25 +45,6 @@ class ProductionProfileTests {
     }
     String prodUrl = url.replace("/postgres?", "/prodcheck?");
     assertThat(prodUrl).as("the production run gets a database of its own").contains("/prodcheck");
-    // The production run registers its own engine under the name "default" and unregisters it when it
-    // closes; the engine of the tests' shared context (if one runs in this JVM) is put back afterwards,
-    // so that the engine REST API and the webapps of the tests that follow still find it.
-    ProcessEngine shared = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
-    try {
-      run(prodUrl);
-    } finally {
-      if (shared != null) {
-        ProcessEngines.registerProcessEngine(shared);
-        // The Camunda webapps (their login too) find engines in the runtime container, which the
-        // production run's closing also emptied of "default".
-        if (org.camunda.bpm.BpmPlatform.getProcessEngineService().getProcessEngine(shared.getName()) == null) {
-          org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(shared);
-        }
-      }
-    }
-  }
-
-  void run(String prodUrl) throws Exception {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Os2GovernanceApplication.class)
         .profiles("prod")
         .run("--server.port=0", "--spring.datasource.url=" + prodUrl, "--spring.datasource.username=postgres",
