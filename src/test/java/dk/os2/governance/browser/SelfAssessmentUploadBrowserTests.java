@@ -82,7 +82,7 @@ class SelfAssessmentUploadBrowserTests extends BrowserTests {
       assertThat(link.getAttribute("target")).as("the unsaved form stays open").isEqualTo("_blank");
       String tasklist = browser.getWindowHandle();
       // The group claims its task, then follows the link (Tasklist keeps an unclaimed form inert).
-      click(By.xpath("//button[contains(normalize-space(.), 'Claim')]"));
+      click(By.xpath("//button[normalize-space(.)='Tag opgaven']"));
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form textarea")).isEnabled());
       click(linkText);
       wait.until(d -> d.getWindowHandles().size() == 2);
@@ -117,7 +117,7 @@ class SelfAssessmentUploadBrowserTests extends BrowserTests {
 
       // The answer Nej asks for a documented deviation: the group adds it and completes the task.
       type("Field_sa_N1_1_deviation", "Behovet er rejst af to kommuner");
-      click(By.xpath("//button[normalize-space(.)='Complete']"));
+      click(By.xpath("//button[normalize-space(.)='Afslut']"));
       waitUntil("Tasklist completes the self-assessment",
           () -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
       Map<String, Object> variables = new java.util.HashMap<>();
