@@ -36,16 +36,16 @@ enum DocumentKind {
   /** Whether the votes cast carry a change of this document (quorum aside). */
   abstract boolean carries(int votesFor, int votesAgainst);
 
-  String slug() {
+  public String slug() {
     return slug;
   }
 
-  String danishName() {
+  public String danishName() {
     return danishName;
   }
 
   /** The majority a change needs, in Danish: "mindst 2/3 af de afgivne stemmer for forslaget". */
-  String majority() {
+  public String majority() {
     return majority;
   }
 

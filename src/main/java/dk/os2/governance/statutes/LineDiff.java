@@ -45,7 +45,7 @@ record LineDiff(List<Line> lines, int added, int removed) {
   }
 
   /** "3 linjer tilføjet, 1 linje fjernet". */
-  String summary() {
+  public String summary() {
     return added + (added == 1 ? " linje" : " linjer") + " tilføjet, " + removed
         + (removed == 1 ? " linje" : " linjer") + " fjernet";
   }

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * start listener ({@link #notify}) refuses any start this class did not make.
  */
 @Component("statutesChanges")
-class StatutesChanges implements ExecutionListener {
+public class StatutesChanges implements ExecutionListener {
 
   static final String PROCESS = "statutes-change";
   static final String REVISE_TASK = "UserTask_ReviseChange";
@@ -50,7 +50,7 @@ class StatutesChanges implements ExecutionListener {
 
   /** Drafts a change and starts its process; the secretariat only. Returns the process instance id. */
   @Transactional
-  public String start(DocumentKind kind, String text, String rationale) {
+  String start(DocumentKind kind, String text, String rationale) {
     Access.requireSecretariat(identity, "Kun sekretariatet (Forretningsledelsen) kan udarbejde en ændring af "
         + kind.danishName().toLowerCase() + ".");
     String userId = Access.userId(identity);
@@ -101,7 +101,7 @@ class StatutesChanges implements ExecutionListener {
 
   /** The secretariat revises a returned draft, while its task "Ret ændringsforslaget" is open. */
   @Transactional
-  public void revise(String processInstanceId, String text, String rationale) {
+  void revise(String processInstanceId, String text, String rationale) {
     StatutesStore.Version draft = store.ofProcess(processInstanceId).filter(v -> "DRAFT".equals(v.status()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Ændringsforslaget findes ikke eller er afgjort."));
     Access.requireSecretariat(identity, "Kun sekretariatet (Forretningsledelsen) kan rette ændringsforslaget.");

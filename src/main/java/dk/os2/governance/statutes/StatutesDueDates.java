@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("statutesDueDates")
 @ConfigurationProperties("os2.statutes.due")
-class StatutesDueDates {
+public class StatutesDueDates {
 
   private Duration generalAssembly = Duration.ofDays(180);
 

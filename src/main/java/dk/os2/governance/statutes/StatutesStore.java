@@ -20,7 +20,7 @@ class StatutesStore {
       Integer votesFor, Integer votesAgainst, Integer votesAbstaining, Boolean quorumMet, String minutesReference,
       Timestamp createdAt, Timestamp updatedAt) {
 
-    DocumentKind kind() {
+    public DocumentKind kind() {
       return DocumentKind.valueOf(documentKind);
     }
   }

@@ -165,7 +165,7 @@ class StatutesChangeProcessTests extends IntegrationTests {
         Map.of("tekst", before.bodyText() + "\nAndet, klarere udkast.\nMed to linjer.\n", "begrundelse", "Rettet efter bestyrelsen."));
     assertThat(revised.statusCode()).as(revised.body()).isEqualTo(302);
     assertThat(store.ofProcess(pi).orElseThrow().bodyText()).contains("Andet, klarere udkast.").doesNotContain("Første udkast.");
-    assertThat(engine.getRuntimeService().getVariable(pi, "diffSummary")).isEqualTo("2 linjer tilføjet, 0 linjer fjernet");
+    assertThat(engine.getRuntimeService().getVariable(pi, "diffSummary")).as("a blank line and two lines").isEqualTo("3 linjer tilføjet, 0 linjer fjernet");
 
     assertThat(submit("sekretariat", revise, Map.of("revisionDecision", "resubmit",
         "revisionComment", "Rettet som ønsket.")).status()).isEqualTo(204);
