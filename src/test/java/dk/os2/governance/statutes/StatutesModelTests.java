@@ -65,6 +65,21 @@ class StatutesModelTests {
     assertThat(GeneralAssemblyVote.adopted(DocumentKind.LICENCE_TERMS, 10, 10, true)).as("a tie does not carry").isFalse();
   }
 
+  @Test
+  void everyStatusAndDocumentHasADanishLabel() throws IOException {
+    java.util.Properties messages = new java.util.Properties();
+    try (var in = new java.io.InputStreamReader(new java.io.FileInputStream("src/main/resources/messages.properties"),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      messages.load(in);
+    }
+    for (VersionStatus status : VersionStatus.values()) {
+      assertThat(messages.getProperty("statutes.status." + status.name())).as(status.name()).isNotBlank();
+    }
+    for (DocumentKind kind : DocumentKind.values()) {
+      assertThat(messages.getProperty("statutes.kind." + kind.name())).isEqualTo(kind.danishName());
+    }
+  }
+
   private static Map<String, List<String>> fields(String formId) throws IOException {
     JsonNode schema = JSON.readTree(new File("forms/" + formId + ".form"));
     assertThat(schema.path("id").asText()).isEqualTo(formId);
