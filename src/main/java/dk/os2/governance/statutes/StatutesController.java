@@ -5,6 +5,7 @@ import dk.os2.governance.identity.Body;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,12 @@ class StatutesController {
   }
 
   @GetMapping("/app/vedtaegter")
-  String overview(Model model, @RequestParam(name = "startet", required = false) String started) {
+  String overview(Model model) {
+    fill(model);
+    return "statutes";
+  }
+
+  private void fill(Model model) {
     List<DocumentView> documents = new ArrayList<>();
     for (DocumentKind kind : DocumentKind.values()) {
       documents.add(new DocumentView(kind, store.current(kind).orElse(null),
@@ -52,8 +58,6 @@ class StatutesController {
     }
     model.addAttribute("documents", documents);
     model.addAttribute("secretariat", Access.isSecretariat(identity));
-    model.addAttribute("started", started != null);
-    return "statutes";
   }
 
   @GetMapping("/app/vedtaegter/versioner/{id}")
@@ -86,11 +90,26 @@ class StatutesController {
   /** The secretariat drafts a change of a document and starts its process. */
   @PostMapping("/app/vedtaegter/{slug}/aendring")
   String start(@PathVariable String slug, @RequestParam(name = "tekst", required = false) String text,
-      @RequestParam(name = "begrundelse", required = false) String rationale) {
+      @RequestParam(name = "begrundelse", required = false) String rationale, Model model,
+      HttpServletResponse response) {
     DocumentKind kind = DocumentKind.bySlug(slug)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Dokumentet findes ikke."));
-    String processInstanceId = changes.start(kind, text, rationale);
-    return "redirect:/app/vedtaegter/forslag/" + processInstanceId + "?startet=ja";
+    try {
+      String processInstanceId = changes.start(kind, text, rationale);
+      return "redirect:/app/vedtaegter/forslag/" + processInstanceId + "?startet=ja";
+    } catch (ResponseStatusException e) {
+      if (e.getStatusCode().value() != HttpStatus.BAD_REQUEST.value()) {
+        throw e;
+      }
+      // Refused: the page again, the message at the form and what the secretariat wrote kept.
+      fill(model);
+      model.addAttribute("refusedKind", kind);
+      model.addAttribute("refusal", e.getReason());
+      model.addAttribute("typedText", text);
+      model.addAttribute("typedRationale", rationale);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "statutes";
+    }
   }
 
   /** The secretariat revises a draft the board returned. */
