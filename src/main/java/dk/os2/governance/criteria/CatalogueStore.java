@@ -111,7 +111,8 @@ public class CatalogueStore {
 
   /**
    * An administrator's first import of a catalogue into a system that has no version of it yet (a
-   * catalogue the application has never had). Every later version is a criteria change, decided by
+   * catalogue the application has never published as rules; a template registered from an imported
+   * report does not count). Every later version is a criteria change, decided by
    * the board: publishing it directly is refused here, whatever the route. The same content again
    * is accepted and changes nothing.
    */
@@ -224,9 +225,10 @@ public class CatalogueStore {
         .query(Row.class).list().stream().findFirst().map(this::toPublished);
   }
 
+  /** The versions published as rules (a report's template, kept to read the report, is no rule). */
   private List<String> versions(String catalogueId) {
-    return jdbc.sql("select version from criteria_catalogue where catalogue_id = ?").param(catalogueId)
-        .query(String.class).list();
+    return jdbc.sql("select version from criteria_catalogue where catalogue_id = ? and source <> ?")
+        .params(catalogueId, REPORT).query(String.class).list();
   }
 
   public Optional<Catalogue> find(String id, String version) {

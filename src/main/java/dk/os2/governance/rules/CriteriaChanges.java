@@ -99,8 +99,10 @@ class CriteriaChanges implements ExecutionListener {
     String userId = Access.userId(identity);
     PENDING.set(new Pending(proposed, text, userId));
     try {
-      return SystemWrites.call(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, proposed.reference(),
-          Map.of("catalogueId", proposed.id(), "proposer", userId == null ? "" : userId)).getId());
+      // The application has checked who may propose; the process starts on its behalf (no body starts it in the engine).
+      return SystemWrites.call(() -> Access.asSystem(identity, () -> runtime.startProcessInstanceByKey(PROCESS_KEY,
+          proposed.reference(), Map.of("catalogueId", proposed.id(), "proposer", userId == null ? "" : userId)))
+          .getId());
     } finally {
       PENDING.remove();
     }

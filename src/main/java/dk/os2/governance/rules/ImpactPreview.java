@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * What a proposed catalogue version would do to the portfolio: for every active product its
  * indicative level under the version in force and under the proposed one, computed by
- * {@link SelfAssessmentCheck} from what is known of the product: its latest evaluation of the
- * catalogue (a light per criterion: green met, yellow a documented deviation, red not met) and, for
- * criteria the evaluation leaves grey or unassessed, its latest self-assessment. A criterion with
- * neither is "ikke vurderet" and blocks its level as an unanswered mandatory criterion does.
+ * {@link SelfAssessmentCheck} under each version's rules from what is known of the product: its
+ * latest self-assessment of the catalogue, and over it its latest evaluation of the catalogue (see
+ * {@link #read}). A criterion with neither is "ikke vurderet" and blocks its level as an unanswered
+ * mandatory criterion does.
  */
 @Component
 class ImpactPreview {
@@ -40,10 +40,11 @@ class ImpactPreview {
   record ProductImpact(String productId, String productName, String level, String basis, String levelInForce,
       String levelProposed, boolean changes, List<String> causes, List<String> unassessed) {}
 
-  record Impact(int activeProducts, List<ProductImpact> products) {
+  /** Every active product's row, and those whose indicative level would change. */
+  record Impact(int activeProducts, List<ProductImpact> products, List<ProductImpact> changing) {
 
-    List<ProductImpact> changing() {
-      return products.stream().filter(ProductImpact::changes).toList();
+    Impact(int activeProducts, List<ProductImpact> products) {
+      this(activeProducts, products, products.stream().filter(ProductImpact::changes).toList());
     }
 
     /** A short Danish summary for the forms (Markdown). */
@@ -101,19 +102,8 @@ class ImpactPreview {
       basis.add("evaluering " + (e.evaluatedOn() == null ? "" : MeetingDate.danish(e.evaluatedOn())));
       for (EvaluationDetails.Theme theme : e.themes()) {
         for (EvaluationDetails.Item item : theme.items()) {
-          String id = item.criterionId();
-          if (item.light() != null && !"GREY".equals(item.light())) {
-            switch (item.light()) {
-              case "GREEN" -> put(answers, id, Answer.JA.label(), null);
-              case "YELLOW" -> put(answers, id, Answer.NEJ.label(), "gul i seneste evaluering");
-              default -> put(answers, id, Answer.NEJ.label(), null);
-            }
-            known.add(id);
-          } else if (item.selfAnswer() != null && !known.contains(id)) {
-            Answer.fromLabel(item.selfAnswer()).ifPresent(answer -> {
-              put(answers, id, answer.label(), null);
-              known.add(id);
-            });
+          if (read(answers, item)) {
+            known.add(item.criterionId());
           }
         }
       }
@@ -131,6 +121,43 @@ class ImpactPreview {
     return new ProductImpact(product.id(), product.name(), product.level(),
         basis.isEmpty() ? "ingen evaluering eller selvevaluering" : String.join(" og ", basis),
         levelNow, levelThen, changes, causes, unassessed);
+  }
+
+  /**
+   * One criterion of the latest evaluation as an answer the check can read again under other rules:
+   * green is met and red is not; yellow is a documented deviation where the evaluation says so (or a
+   * reviewer gave it without the product's answer), else the product's own answer (a recommendation
+   * answered "Nej" is yellow today and a gap once it becomes mandatory); grey leaves the product's own
+   * answer, if any. Returns whether the criterion has an answer.
+   */
+  private static boolean read(Map<String, Object> answers, EvaluationDetails.Item item) {
+    String id = item.criterionId();
+    Optional<Answer> own = Optional.ofNullable(item.selfAnswer()).flatMap(Answer::fromLabel);
+    String light = item.light() == null ? "GREY" : item.light();
+    switch (light) {
+      case "GREEN" -> put(answers, id, Answer.JA.label(), null);
+      case "RED" -> put(answers, id, own.filter(a -> a != Answer.JA).orElse(Answer.NEJ).label(), null);
+      case "YELLOW" -> {
+        String rationale = item.rationale() == null ? "" : item.rationale();
+        if (own.isEmpty() || rationale.toLowerCase().contains("afvigelse")) {
+          put(answers, id, own.filter(a -> a != Answer.JA).orElse(Answer.NEJ).label(),
+              rationale.isBlank() ? "gul i seneste evaluering" : rationale);
+        } else {
+          put(answers, id, own.get().label(), null);
+        }
+      }
+      default -> {
+        if (own.isEmpty()) {
+          return answers.containsKey(answerVariable(id));
+        }
+        put(answers, id, own.get().label(), null);
+      }
+    }
+    return true;
+  }
+
+  private static String answerVariable(String criterionId) {
+    return "sa_" + criterionId.replaceAll("[^A-Za-z0-9]", "_") + "_answer";
   }
 
   private static void put(Map<String, Object> answers, String criterionId, String answer, String deviation) {
