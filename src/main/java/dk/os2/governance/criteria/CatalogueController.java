@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Publishing and reading criteria catalogues (YAML or JSON, the format of {@link CatalogueReader}). */
+/** Reading criteria catalogues, and an administrator's first import of one (YAML or JSON, the format of {@link CatalogueReader}). */
 @RestController
 class CatalogueController {
 
@@ -41,7 +41,8 @@ class CatalogueController {
   ResponseEntity<Map<String, Object>> publish(@RequestBody String file) {
     Access.requireSecretariat(identity, "Kun sekretariatet kan udgive kriteriekataloger.");
     Catalogue catalogue = CatalogueReader.read(file);
-    boolean created = store.publish(catalogue, "UPLOAD", Access.userId(identity));
+    // Only an administrator's first import of a catalogue; a new version is a criteria change (the store refuses).
+    boolean created = store.importFirst(catalogue);
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(Map.of(
         "id", catalogue.id(), "version", catalogue.version(), "criteria", catalogue.criteria().size()));
   }

@@ -18,6 +18,6 @@ class ShippedCatalogue implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    store.publish(catalogue, "SHIPPED", null);
+    store.publishShipped(catalogue);
   }
 }

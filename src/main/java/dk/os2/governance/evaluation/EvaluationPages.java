@@ -165,13 +165,13 @@ class EvaluationPages {
     Access.requireSecretariat(identity, "Kun sekretariatet kan udgive kriteriekataloger.");
     try {
       Catalogue catalogue = CatalogueReader.read(new String(file.getBytes(), StandardCharsets.UTF_8));
-      boolean created = catalogues.publish(catalogue, "UPLOAD", Access.userId(identity));
+      boolean created = catalogues.importFirst(catalogue);
       model.addAttribute("message", created
           ? "Kataloget " + catalogue.reference() + " er udgivet med " + catalogue.criteria().size() + " kriterier."
           : "Kataloget " + catalogue.reference() + " var allerede udgivet med samme indhold.");
     } catch (CatalogueFormatException e) {
       model.addAttribute("errors", e.problems());
-    } catch (CatalogueStore.VersionConflict e) {
+    } catch (CatalogueStore.VersionConflict | CatalogueStore.DirectPublicationRefused e) {
       model.addAttribute("errors", List.of(e.getMessage()));
     }
     return importPage(model);

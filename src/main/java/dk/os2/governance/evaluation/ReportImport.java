@@ -120,7 +120,7 @@ class ReportImport {
       throw new ImportException(problems);
     }
     if (known.isEmpty()) {
-      catalogues.publish(catalogue, "REPORT", userId);
+      catalogues.registerFromReport(catalogue, userId);
     }
 
     boolean created = false;

@@ -97,9 +97,12 @@ public class ProcessIdentity implements ExecutionListener {
 
   /** The product a process is about: a proposal's own product, or the recorded one. */
   public String productOf(String processInstanceId) {
-    return levelProcess(processInstanceId).map(Identity::productId)
-        .or(() -> proposalProduct(processInstanceId))
-        .orElseThrow(() -> new ProcessEngineException("Processen hører ikke til et produkt i porteføljen."));
+    return productIfAny(processInstanceId).orElseThrow(() -> new ProcessEngineException("Processen hører ikke til et produkt i porteføljen."));
+  }
+
+  /** The product a process is about, if it is about one (a rule change is about a catalogue). */
+  public Optional<String> productIfAny(String processInstanceId) {
+    return levelProcess(processInstanceId).map(Identity::productId).or(() -> proposalProduct(processInstanceId));
   }
 
   /** Who proposed (a proposal) or applied (a level change): the person the process reports back to. */

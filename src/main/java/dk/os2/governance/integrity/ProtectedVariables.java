@@ -28,7 +28,10 @@ final class ProtectedVariables {
       "level-change", kinds(levelIdentity(),
           union(union(CHECK_RESULTS, RETURN_NOTE), Set.of("levelCheckPassed", "levelCheckSummary"))),
       "annual-evaluation", kinds(levelIdentity(),
-          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))));
+          union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))),
+      "criteria-change", kinds(Set.of("catalogueId", "proposer"), union(union(CHECK_RESULTS, RETURN_NOTE),
+          Set.of("productName", "proposedVersion", "baseVersion", "changeSummary", "impactSummary", "changeLink",
+              "productCriteriaChanged", "operationsCriteriaChanged"))));
 
   private ProtectedVariables() {}
 

@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
@@ -31,8 +32,11 @@ class CheckLevel implements JavaDelegate {
   private final Portfolio portfolio;
   private final DeviationRegister deviations;
 
+  private final CatalogueStore catalogues;
+
   CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
-      Portfolio portfolio, DeviationRegister deviations) {
+      Portfolio portfolio, DeviationRegister deviations, CatalogueStore catalogues) {
+    this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.deviations = deviations;
     this.catalogue = catalogue;
@@ -57,6 +61,9 @@ class CheckLevel implements JavaDelegate {
     boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
+    // A level change keeps the version in force when it began; each round of a cycle uses the version in force.
+    Catalogue catalogue = catalogues.versionFor(
+        LEVEL_CHANGE.equals(processKey(execution)) ? started.catalogueReference() : null, this.catalogue);
     SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
     deviations.fromLevelCheck(productId, criteria, execution.getProcessInstanceId());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);

@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
 import dk.os2.governance.identity.GroupKind;
@@ -62,10 +63,12 @@ public class LevelChanges {
   private final TaskService tasks;
   private final HistoryService history;
   private final EvaluationCycles cycles;
+  private final CatalogueStore catalogues;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
       Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity,
-      TaskService tasks, HistoryService history, EvaluationCycles cycles) {
+      TaskService tasks, HistoryService history, EvaluationCycles cycles, CatalogueStore catalogues) {
+    this.catalogues = catalogues;
     this.cycles = cycles;
     this.tasks = tasks;
     this.history = history;
@@ -98,7 +101,7 @@ public class LevelChanges {
     variables.put("applicant", userId);
     variables.put("proposer", userId);
     var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId,
-        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogue.reference());
+        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogues.versionFor(null, catalogue).reference());
     String processInstanceId = processIdentity.starting(started,
         () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
     running.held(productId, LEVEL_CHANGE, processInstanceId);
@@ -169,7 +172,7 @@ public class LevelChanges {
     variables.put("startNow", now);
     var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
         Body.FORRETNINGSLEDELSE.groupId(), (String) variables.get("currentLevel"),
-        (String) variables.get("requestedLevel"), "keep", catalogue.reference());
+        (String) variables.get("requestedLevel"), "keep", catalogues.versionFor(null, catalogue).reference());
     String processInstanceId = processIdentity.starting(started,
         () -> asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId()));
     running.held(productId, ANNUAL_EVALUATION, processInstanceId);

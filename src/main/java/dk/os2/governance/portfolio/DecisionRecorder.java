@@ -97,7 +97,13 @@ public class DecisionRecorder implements TaskListener {
       throw new ProcessEngineException("Afgørelsen '" + (outcome == null ? "" : outcome)
           + "' er ikke en af opgavens mulige afgørelser.");
     }
-    String productId = identity.productOf(processInstanceId);
+    Optional<String> about = identity.productIfAny(processInstanceId);
+    if (about.isEmpty()) {
+      // A rule change decides about a catalogue: recorded without a product, told by its own process.
+      recordWithoutProduct(task, model, key, outcome, label);
+      return;
+    }
+    String productId = about.get();
     Optional<ProcessIdentity.Identity> levelProcess = identity.levelProcess(processInstanceId);
     Product product = portfolio.product(productId).orElseThrow();
     boolean levelApplies = List.of("recommend", "approve", "demote").contains(outcome);
@@ -160,6 +166,29 @@ public class DecisionRecorder implements TaskListener {
     // Listeners run synchronously, in this thread and the engine's transaction.
     events.publishEvent(new DecisionRecorded(decisionId, processInstanceId, product.name(), people,
         List.of(contact), facts));
+  }
+
+  private void recordWithoutProduct(DelegateTask task, TaskDecision model, String key, String outcome, String label) {
+    String processInstanceId = task.getProcessInstanceId();
+    String rationale = text(task, model.rationale());
+    String justification = model.justification() == null ? null : text(task, model.justification());
+    LocalDate meeting = model.board() ? MeetingDate.parse(task.getVariable("meetingDate")) : null;
+    String minutes = model.board() ? text(task, "minutesReference") : null;
+    portfolio.record(new Decision(UUID.randomUUID().toString(), null, processInstanceId, key, body(task),
+        decidedBy(task), outcome, null, rationale, justification, meeting, minutes, null,
+        text(task, "catalogueReference"), null));
+    task.setVariable(model.outcome(), outcome);
+    if (meeting != null) {
+      task.setVariable("meetingDate", meeting.toString());
+    }
+    if (model.labelVariable() != null) {
+      task.setVariable(model.labelVariable(), label);
+    }
+    if (model.returns(outcome)) {
+      ReturnNote.leave(task.getExecution().getProcessInstance(), returnedBy(task), rationale);
+    } else {
+      ReturnNote.clear(task.getExecution().getProcessInstance());
+    }
   }
 
   /**

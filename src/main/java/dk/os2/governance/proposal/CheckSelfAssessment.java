@@ -7,6 +7,7 @@ import static dk.os2.governance.proposal.ProposalVariables.CHECK_SUMMARY;
 import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueStore;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
@@ -35,8 +36,11 @@ class CheckSelfAssessment implements JavaDelegate {
   private final Portfolio portfolio;
   private final DeviationRegister deviations;
 
+  private final CatalogueStore catalogues;
+
   CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio,
-      DeviationRegister deviations) {
+      DeviationRegister deviations, CatalogueStore catalogues) {
+    this.catalogues = catalogues;
     this.deviations = deviations;
     this.catalogue = catalogue;
     this.evaluations = evaluations;
@@ -56,6 +60,8 @@ class CheckSelfAssessment implements JavaDelegate {
     String level = product.requestedLevel();
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
+    // The version in force when the proposal began (its first check), kept through every supplement.
+    Catalogue catalogue = catalogues.versionFor((String) execution.getVariable(CATALOGUE_REFERENCE), this.catalogue);
     SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
     deviations.fromProposalCheck(productId, result, product.proposedBy(), execution.getProcessInstanceId());
     execution.setVariable(CHECK_PASSED, result.passed());

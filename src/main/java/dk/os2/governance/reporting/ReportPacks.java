@@ -118,7 +118,8 @@ class ReportPacks {
       }
       DecisionLine line = new DecisionLine(
           d.meetingDate() != null ? d.meetingDate() : d.decidedAt().atZone(DENMARK).toLocalDate(),
-          names.getOrDefault(d.productId(), d.productId()), label("body." + d.body(), Body.danishNameOf(d.body())),
+          d.productId() == null ? "Kriterieændring " + d.catalogueReference() // a rule change is about a catalogue
+              : names.getOrDefault(d.productId(), d.productId()), label("body." + d.body(), Body.danishNameOf(d.body())),
           label("outcome." + d.outcome(), d.outcome()), d.level(), d.rationale(), d.justification(),
           d.minutesReference());
       (LEVEL_OUTCOMES.contains(d.outcome()) ? levelChanges : otherDecisions).add(line);

@@ -144,22 +144,24 @@ class GovernanceTemplateTests extends IntegrationTests {
   }
 
   @Test
-  void theSecretariatPublishesTheTemplateAsACatalogueVersionAndNobodyElseMay() {
+  void theTemplateIsPublishedAsACatalogueVersionOnlyThroughACriteriaChange() {
     String version = uniqueVersion();
     String template = withVersion(template(), version);
     int before = catalogues.list().size();
 
-    assertThat(post("bestyrelse", template).status()).as("only the secretariat publishes").isEqualTo(403);
+    assertThat(post("bestyrelse", template).status()).as("only the secretariat may even ask").isEqualTo(403);
+    Response direct = post("sekretariat", template);
+    assertThat(direct.status()).as("a new version is a criteria change, never published directly").isEqualTo(403);
+    assertThat(direct.body()).contains("kriterieændring");
     assertThat(catalogues.list()).hasSize(before);
 
-    Response created = post("sekretariat", template);
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.body()).contains("\"id\":\"os2-governancerapport\"").contains("\"version\":\"" + version + "\"")
-        .contains("\"criteria\":18");
+    // What the board's approval of a criteria change does (rules.CriteriaChangeProcessTests walks the process).
+    approve(template);
     Catalogue published = catalogues.find("os2-governancerapport", version).orElseThrow();
     assertThat(byThemeAndLevel(published)).isEqualTo(byThemeAndLevel(CatalogueReader.read(template())));
     assertThat(catalogues.list()).filteredOn(p -> p.version().equals(version)).singleElement()
-        .satisfies(p -> assertThat(p.title()).isEqualTo("OS2 Governancerapport " + version));
+        .satisfies(p -> assertThat(p.title()).isEqualTo("OS2 Governancerapport " + version))
+        .satisfies(p -> assertThat(p.criteria()).isEqualTo(18));
     RestClient.Response read = RestClient.as(baseUrl(), "bestyrelse").get("/api/catalogues/os2-governancerapport/" + version);
     assertThat(read.json().path("criteria")).hasSize(18);
 
@@ -169,10 +171,15 @@ class GovernanceTemplateTests extends IntegrationTests {
     assertThat(catalogues.list()).hasSize(before + 1);
   }
 
+  void approve(String template) {
+    catalogues.publishApproved(CatalogueReader.read(template),
+        new CatalogueStore.Approval(java.time.LocalDate.now(), null, null, "bestyrelse"));
+  }
+
   @Test
   void aSelfAssessmentIsImportedAgainstTheVersionItNamesOrTheOneItsIdsMatchAndTheImportSaysWhich() throws Exception {
     String version = uniqueVersion();
-    assertThat(post("sekretariat", withVersion(template(), version)).status()).isEqualTo(201);
+    approve(withVersion(template(), version));
     String name = dk.os2.governance.proposal.Proposals.uniqueName("Skabelon");
     String product = portfolio.registerProposal(new dk.os2.governance.portfolio.Portfolio.Proposal(name, "Formål",
         "Behov", "Aarhus Kommune", "Karen Kommune", "karen@aarhus.dk", "Aarhus", "Magenta", "MPL-2.0",

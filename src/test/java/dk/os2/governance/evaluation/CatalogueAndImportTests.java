@@ -50,7 +50,8 @@ class CatalogueAndImportTests extends IntegrationTests {
 
   @BeforeEach
   void publishOs2Model() {
-    Response response = post("sekretariat", "/api/catalogues", Fixtures.catalogueYaml());
+    // The administrator's first import of OS2's model (the only direct publication there is).
+    Response response = post("admin", "/api/catalogues", Fixtures.catalogueYaml());
     assertThat(response.status()).as(response.body()).isIn(200, 201);
   }
 
@@ -100,9 +101,13 @@ class CatalogueAndImportTests extends IntegrationTests {
     assertThat(catalogues.find("os2-evalueringsrapport", "0.9.2").orElseThrow().criterion("R1").orElseThrow().title())
         .isEqualTo("Produktet løser et behov, som mindst én kommune har");
 
+    // A new version is a criteria change (rules.CriteriaChangeProcessTests): never published directly.
     String newVersion = Fixtures.catalogueYaml().replace("version: 0.9.2", "version: 0.9.3-" + UUID.randomUUID());
-    assertThat(post("sekretariat", "/api/catalogues", newVersion).status()).isEqualTo(201);
-    assertThat(catalogues.list()).hasSize(before + 1);
+    Response bySecretariat = post("sekretariat", "/api/catalogues", newVersion);
+    assertThat(bySecretariat.status()).isEqualTo(403);
+    assertThat(bySecretariat.json().path("detail").asText()).contains("kriterieændring");
+    assertThat(post("admin", "/api/catalogues", newVersion).status()).as("not the first import").isEqualTo(409);
+    assertThat(catalogues.list()).hasSize(before);
     assertThat(post("bestyrelse", "/api/catalogues", newVersion.replace("0.9.3", "0.9.4")).status()).isEqualTo(403);
   }
 

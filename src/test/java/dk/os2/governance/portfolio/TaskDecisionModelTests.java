@@ -47,7 +47,7 @@ class TaskDecisionModelTests {
         checked.add(task.getId());
       }
     }
-    assertThat(checked).hasSize(9);
+    assertThat(checked).hasSize(12);
   }
 
   private static boolean recordsDecision(UserTask task) {

@@ -261,7 +261,7 @@ class ConcurrencyTests extends IntegrationTests {
   @Test
   void onlyTheSecretariatAndTheSteeringGroupImportASelfAssessment() throws Exception {
     String yaml = fixture("os2-evalueringsrapport-0.9.2.yaml");
-    int published = post("sekretariat", "demo", "/api/catalogues", yaml).statusCode();
+    int published = post("admin", "demo", "/api/catalogues", yaml).statusCode();
     assertThat(published).isIn(200, 201);
     Catalogue model = CatalogueReader.read(yaml);
     String product = product("N1");
