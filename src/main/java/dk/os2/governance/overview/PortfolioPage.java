@@ -58,7 +58,10 @@ class PortfolioPage {
     PortfolioList.Page page = list.page(request.query(), request.page(), request.size());
     model.addAttribute("page", page);
     model.addAttribute("filters", request.given());
-    model.addAttribute("levels", search.levels());
+    // The figures, the months' due evaluations and the levels held: one statement over the products.
+    PortfolioList.Summary portfolio = list.summary(ProcessClock.today(), YearMonth.from(ProcessClock.today()), 12);
+    List<String> levels = search.levels(portfolio.levels());
+    model.addAttribute("levels", levels);
     model.addAttribute("statuses", ProductStatus.values());
     model.addAttribute("municipalities", list.municipalities());
     model.addAttribute("columns", columns(request));
@@ -66,7 +69,7 @@ class PortfolioPage {
     model.addAttribute("csv", link(PortfolioExport.CSV, request.given(), Map.of("page", "", "size", "")));
     model.addAttribute("json", link(PortfolioExport.JSON, request.given(), Map.of("page", "", "size", "")));
 
-    PortfolioList.Figures figures = list.figures(ProcessClock.today());
+    PortfolioList.Figures figures = portfolio.figures();
     model.addAttribute("figures", figures);
     // The deviation register: open deviations expiring within the next 30 days, and those already expired.
     List<Deviation> expiring = deviations.openExpiringBy(ProcessClock.today().plusDays(EXPIRING_WITHIN_DAYS));
@@ -75,19 +78,18 @@ class PortfolioPage {
     model.addAttribute("expiringWithinDays", EXPIRING_WITHIN_DAYS);
     PortfolioLights.Summary summary = lights.summary();
     model.addAttribute("lights", summary);
-    model.addAttribute("levelChart", Charts.bars("Aktive produkter pr. niveau", levels(figures)));
+    model.addAttribute("levelChart", Charts.bars("Aktive produkter pr. niveau", levels(levels, figures)));
     model.addAttribute("themeChart", Charts.lights("Grøn, gul og rød pr. tema", summary.themes()));
     Map<String, Long> due = new LinkedHashMap<>();
-    list.evaluationsDuePerMonth(YearMonth.from(ProcessClock.today()), 12)
-        .forEach((month, n) -> due.put(month.format(MONTH).replace(".", "") + "\n" + month.getYear(), n));
+    portfolio.duePerMonth().forEach((month, n) -> due.put(month.format(MONTH).replace(".", "") + "\n" + month.getYear(), n));
     model.addAttribute("dueChart", Charts.bars("Evalueringer, der forfalder pr. måned", due));
     model.addAttribute("dueTotal", due.values().stream().mapToLong(Long::longValue).sum());
     return "products";
   }
 
-  private Map<String, Long> levels(PortfolioList.Figures figures) {
+  private static Map<String, Long> levels(List<String> shown, PortfolioList.Figures figures) {
     Map<String, Long> levels = new LinkedHashMap<>();
-    search.levels().forEach(l -> levels.put(l, figures.activeByLevel().getOrDefault(l, 0L)));
+    shown.forEach(l -> levels.put(l, figures.activeByLevel().getOrDefault(l, 0L)));
     return levels;
   }
 

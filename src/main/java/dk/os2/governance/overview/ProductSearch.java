@@ -104,8 +104,13 @@ class ProductSearch {
   }
 
   List<String> levels() {
+    return levels(list.levels());
+  }
+
+  /** The catalogue's levels, then any other level products hold ({@code held}, as the portfolio lists them). */
+  List<String> levels(List<String> held) {
     List<String> levels = new ArrayList<>(catalogue.levels().stream().map(Catalogue.Level::id).toList());
-    list.levels().stream().filter(l -> !levels.contains(l)).forEach(levels::add);
+    held.stream().filter(l -> !levels.contains(l)).forEach(levels::add);
     return levels;
   }
 

@@ -105,17 +105,31 @@ public class Portfolio {
     return name == null ? null : name.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The name as it reads in an address: lower case, æ/ø/å spelled out, accents dropped, anything
+   * but letters and digits a single hyphen ("OS2 mødebooking" → {@code os2-moedebooking}). Stored
+   * in {@code product.slug} (indexed) wherever the name is written, so a badge is found by it in one lookup.
+   */
+  public static String slug(String name) {
+    if (name == null) {
+      return null;
+    }
+    String spelled = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
+    String ascii = java.text.Normalizer.normalize(spelled, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+
   /** @throws ProductNameTaken when a proposed or active product already carries the name. */
   public String registerProposal(Proposal p) {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(Instant.now());
     try {
       jdbc.update("""
-          insert into product (id, name, name_key, name_sort, status, purpose, need, proposing_municipality,
+          insert into product (id, name, name_key, name_sort, slug, status, purpose, need, proposing_municipality,
             contact_name, contact_email, suppliers, licence, repository_url,
             requested_level, proposed_by, proposal_process_id, created_at, updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          id, p.name(), nameKey(p.name()), nameSort(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, p.name(), nameKey(p.name()), nameSort(p.name()), slug(p.name()), ProductStatus.PROPOSED.name(), p.purpose(), p.need(),
           p.proposingMunicipality(), p.contactName(), p.contactEmail(),
           p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(), p.proposedBy(),
           p.processInstanceId(), now, now);
@@ -130,13 +144,13 @@ public class Portfolio {
   public void updateProposal(String productId, Proposal p) {
     try {
       jdbc.update("""
-          update product set name = ?, name_sort = ?,
+          update product set name = ?, name_sort = ?, slug = ?,
             name_key = case when status in ('PROPOSED', 'ACTIVE') then cast(? as varchar(150)) else null end,
             purpose = ?, need = ?, proposing_municipality = ?, contact_name = ?,
             contact_email = ?, suppliers = ?, licence = ?,
             repository_url = ?, requested_level = ?, updated_at = ?
           where id = ?""",
-          p.name(), nameSort(p.name()), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
+          p.name(), nameSort(p.name()), slug(p.name()), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
           p.contactEmail(), p.suppliers(), p.licence(), p.repositoryUrl(),
           p.requestedLevel(), Timestamp.from(Instant.now()), productId);
     } catch (DuplicateKeyException e) {
@@ -154,10 +168,10 @@ public class Portfolio {
     Timestamp now = Timestamp.from(Instant.now());
     try {
       jdbc.update("""
-          insert into product (id, name, name_key, name_sort, level, status, proposing_municipality, contact_name,
-            contact_email, created_at, updated_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-          id, name, nameKey(name), nameSort(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+          insert into product (id, name, name_key, name_sort, slug, level, status, proposing_municipality,
+            contact_name, contact_email, created_at, updated_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          id, name, nameKey(name), nameSort(name), slug(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(name);
     }

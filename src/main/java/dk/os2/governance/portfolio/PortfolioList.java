@@ -173,6 +173,65 @@ public class PortfolioList {
     return due;
   }
 
+  /**
+   * The active product (with a level) whose id is {@code key}, or else the first by name whose
+   * name's slug ({@link Portfolio#slug}) is {@code key}: one indexed lookup (a badge's address).
+   */
+  public java.util.Optional<Listed> activeByIdOrSlug(String key, LocalDate today) {
+    return sql.sql(COLUMNS + " where p.status = 'ACTIVE' and p.level is not null and (p.id = :key or p.slug = :key)"
+        + " order by case when p.id = :key then 0 else 1 end, p.name_sort, p.id limit 1")
+        .param("today", Date.valueOf(today)).param("key", key).query(Listed.class).optional();
+  }
+
+  /**
+   * Everything the portfolio page sums up, in one statement over the product table: the figures,
+   * the active products whose next evaluation falls in each of {@code months} months from
+   * {@code from}, and the levels products hold (in order).
+   */
+  public record Summary(Figures figures, Map<YearMonth, Long> duePerMonth, List<String> levels) {}
+
+  private record SummaryRow(String level, ProductStatus status, Integer y, Integer m, long overdue, long n) {}
+
+  public Summary summary(LocalDate today, YearMonth from, int months) {
+    List<SummaryRow> rows = sql.sql("""
+        select level, status, y, m, sum(overdue) as overdue, count(*) as n from (
+          select level, status,
+            case when due = 1 then extract(year from next_evaluation) end as y,
+            case when due = 1 then extract(month from next_evaluation) end as m,
+            case when status = 'ACTIVE' and next_evaluation < :today then 1 else 0 end as overdue
+          from (select level, status, next_evaluation,
+              case when status = 'ACTIVE' and next_evaluation >= :from and next_evaluation < :to then 1 else 0 end as due
+            from product) d
+        ) t group by level, status, y, m""")
+        .param("today", Date.valueOf(today)).param("from", Date.valueOf(from.atDay(1)))
+        .param("to", Date.valueOf(from.plusMonths(months).atDay(1))).query(SummaryRow.class).list();
+    Map<String, Long> byLevel = new TreeMap<>();
+    Map<ProductStatus, Long> byStatus = new LinkedHashMap<>();
+    for (ProductStatus s : ProductStatus.values()) {
+      byStatus.put(s, 0L);
+    }
+    Map<YearMonth, Long> due = new LinkedHashMap<>();
+    for (int i = 0; i < months; i++) {
+      due.put(from.plusMonths(i), 0L);
+    }
+    java.util.SortedSet<String> levels = new java.util.TreeSet<>();
+    long overdue = 0;
+    for (SummaryRow r : rows) {
+      byStatus.merge(r.status(), r.n(), Long::sum);
+      if (r.status() == ProductStatus.ACTIVE && r.level() != null) {
+        byLevel.merge(r.level(), r.n(), Long::sum);
+      }
+      if (r.level() != null) {
+        levels.add(r.level());
+      }
+      if (r.y() != null && r.m() != null) {
+        due.merge(YearMonth.of(r.y(), r.m()), r.n(), Long::sum);
+      }
+      overdue += r.overdue();
+    }
+    return new Summary(new Figures(byLevel, byStatus, overdue), due, List.copyOf(levels));
+  }
+
   /** The municipalities the portfolio knows as using a product, alphabetically (the filter's choices). */
   public List<String> municipalities() {
     return sql.sql("select distinct municipality from product_municipality order by municipality")

@@ -1,7 +1,6 @@
 package dk.os2.governance.reporting;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import dk.os2.governance.portfolio.Portfolio;
 
 /**
  * A product's level badge as SVG, in the flat style of shields.io badges: "OS2 niveau" on OS2's
@@ -47,13 +46,8 @@ final class Badge {
     return (int) Math.ceil(text.length() * 7.0);
   }
 
-  /**
-   * The name as it reads in an address: lower case, æ/ø/å spelled out, anything but letters and
-   * digits a single hyphen ("OS2 mødebooking" → {@code os2-moedebooking}).
-   */
+  /** The name as it reads in an address ({@link Portfolio#slug}: "OS2 mødebooking" → {@code os2-moedebooking}). */
   static String slug(String name) {
-    String spelled = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
-    String ascii = Normalizer.normalize(spelled, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return Portfolio.slug(name);
   }
 }

@@ -1,7 +1,6 @@
 package dk.os2.governance.reporting;
 
-import dk.os2.governance.portfolio.Portfolio;
-import dk.os2.governance.portfolio.Product;
+import dk.os2.governance.portfolio.PortfolioList;
 import dk.os2.governance.portfolio.ProductStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.time.LocalDate;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,10 +33,10 @@ class PublicPortfolio {
   /** Badges change only when a level does: an hour in any cache is fine. */
   static final CacheControl BADGE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
-  private final Portfolio portfolio;
+  private final PortfolioList portfolio;
   private final PublicPortfolioSettings settings;
 
-  PublicPortfolio(Portfolio portfolio, PublicPortfolioSettings settings) {
+  PublicPortfolio(PortfolioList portfolio, PublicPortfolioSettings settings) {
     this.portfolio = portfolio;
     this.settings = settings;
   }
@@ -70,7 +69,8 @@ class PublicPortfolio {
   ResponseEntity<String> badge(@PathVariable String key, WebRequest request,
       jakarta.servlet.http.HttpServletResponse response) {
     requireEnabled();
-    Product product = find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    PortfolioList.Listed product = portfolio.activeByIdOrSlug(key, LocalDate.now())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     String svg = Badge.svg(product.level());
     String etag = "\"" + sha256(svg).substring(0, 32) + "\"";
     // An unchanged badge answers 304 with the same cache rule, so caches keep it another hour.
@@ -83,13 +83,10 @@ class PublicPortfolio {
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").body(svg);
   }
 
-  private Optional<Product> find(String key) {
-    Optional<Product> byId = portfolio.product(key).filter(p -> p.status() == ProductStatus.ACTIVE);
-    return byId.isPresent() ? byId : active().filter(p -> Badge.slug(p.name()).equals(key)).findFirst();
-  }
-
-  private java.util.stream.Stream<Product> active() {
-    return portfolio.products().stream().filter(p -> p.status() == ProductStatus.ACTIVE && p.level() != null);
+  /** The active products with a level, by name, in one query. */
+  private java.util.stream.Stream<PortfolioList.Listed> active() {
+    return portfolio.all(new PortfolioList.Query(null, null, ProductStatus.ACTIVE, null, null, null,
+        PortfolioList.Sort.NAME, false, LocalDate.now())).stream().filter(p -> p.level() != null);
   }
 
   /** Off: the same 404 as any unknown address, without a word of why. */
