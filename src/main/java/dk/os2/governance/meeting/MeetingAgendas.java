@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * process (a decision item), for the board every N3 product (a standing item) and every evaluation
  * falling due before the body's next meeting, for the general assembly the board's annual portfolio
  * report. The agenda is kept up to date until the minutes are recorded: a task that came since is
- * added until the meeting begins, a decision taken directly in its own task meanwhile leaves the agenda.
+ * added until the meeting begins (or until its agenda is sent, for a meeting planned late), a decision taken directly in its own task meanwhile leaves the agenda.
  */
 @Component
 class MeetingAgendas {
@@ -52,8 +52,9 @@ class MeetingAgendas {
         store.status(item.id(), "DECIDED_IN_TASK");
       }
     }
-    if (!dk.os2.governance.process.ProcessClock.now().isBefore(MeetingInvitations.startsAt(meeting))) {
-      return; // the meeting has begun: its agenda is what it was
+    if (meeting.agendaSentAt() != null
+        && !dk.os2.governance.process.ProcessClock.now().isBefore(MeetingInvitations.startsAt(meeting))) {
+      return; // the agenda went out and the meeting has begun: its agenda is what it was
     }
     Set<String> onAgenda = items.stream().map(MeetingStore.Item::taskId).filter(id -> id != null)
         .collect(Collectors.toSet());

@@ -100,7 +100,11 @@ class RecordMinutes implements TaskListener {
       }
       Minutes.Typed typed = input.items().get(item.id());
       String label = "Punkt " + n.number() + " (" + item.title() + "): ";
-      if (typed == null || typed.action() == null || !List.of("DECIDE", "NOT_REACHED").contains(typed.action())) {
+      if (typed == null || typed.action() == null) {
+        // An item the minutes say nothing about was not reached.
+        typed = new Minutes.Typed("NOT_REACHED", Map.of(), null, null, null, null);
+      }
+      if (!List.of("DECIDE", "NOT_REACHED").contains(typed.action())) {
         problems.add(label + "vælg, om punktet blev behandlet eller ikke nået.");
         continue;
       }

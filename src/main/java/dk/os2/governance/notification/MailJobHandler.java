@@ -50,11 +50,12 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   private final String from;
   private final MailQueue queue;
   private final List<Duration> backoff;
-  private final MeetingAgendaMail agendaMail;
+  private final ObjectProvider<MeetingAgendaMail> agendaMail;
 
   MailJobHandler(Outbox outbox, MailComposer composer, MailRenderer renderer, ObjectProvider<JavaMailSender> sender,
       PlatformTransactionManager transactions, @Value("${os2.mail.from}") String from, MailQueue queue,
-      @Value("${os2.mail.retry-backoff}") List<Duration> backoff, MeetingAgendaMail agendaMail) {
+      @Value("${os2.mail.retry-backoff}") List<Duration> backoff,
+      ObjectProvider<MeetingAgendaMail> agendaMail) {
     this.agendaMail = agendaMail;
     this.queue = queue;
     this.backoff = List.copyOf(backoff);
@@ -124,7 +125,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
     helper.setTo(content.recipients().toArray(String[]::new));
     helper.setSubject(content.subject());
     helper.setText(rendered.text(), rendered.html());
-    for (MeetingAgendaMail.Attachment attachment : agendaMail.attachments(entry)) {
+    for (MeetingAgendaMail.Attachment attachment : agendaMail.getObject().attachments(entry)) {
       helper.addAttachment(attachment.fileName(), new org.springframework.core.io.ByteArrayResource(attachment.content()),
           attachment.contentType());
     }
