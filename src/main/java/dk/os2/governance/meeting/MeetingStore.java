@@ -35,9 +35,14 @@ class MeetingStore {
       return "DECISION".equals(kind);
     }
 
-    /** What became of the item, in Danish. */
-    public String statusText() {
-      return MinutesDocument.status(this);
+    /** The message key of what became of the item (messages.properties, meeting.status.*). */
+    public String statusKey() {
+      return MinutesDocument.statusKey(this);
+    }
+
+    /** The Danish wording of a decided item's outcome, or null: then its status key says it. */
+    public String decidedAs() {
+      return "DECIDED".equals(status) ? outcomeLabel : null;
     }
   }
 

@@ -24,7 +24,7 @@ class MinutesDocument {
   private static final Locale DANISH = Locale.forLanguageTag("da");
 
   /** One item as the minutes tell it. */
-  record Line(int number, MeetingStore.Item item, String statusText, List<MeetingStore.Answer> answers) {}
+  record Line(int number, MeetingStore.Item item, List<MeetingStore.Answer> answers) {}
 
   private final MeetingStore store;
   private final RecordMinutes recording;
@@ -39,7 +39,7 @@ class MinutesDocument {
   Map<String, Object> model(MeetingStore.Meeting meeting) {
     List<Line> lines = new ArrayList<>();
     for (RecordMinutes.Numbered n : recording.numbered(meeting.id())) {
-      lines.add(new Line(n.number(), n.item(), status(n.item()), store.answers(n.item().id())));
+      lines.add(new Line(n.number(), n.item(), store.answers(n.item().id())));
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("meeting", meeting);
@@ -67,14 +67,14 @@ class MinutesDocument {
     return out.toByteArray();
   }
 
-  static String status(MeetingStore.Item item) {
-    return switch (item.status()) {
-      case "DECIDED" -> item.outcomeLabel() == null ? "Besluttet" : item.outcomeLabel();
-      case "NOT_REACHED" -> "Ikke nået – flyttet til næste møde";
-      case "NO_QUORUM" -> "Ingen beslutning (mødet var ikke beslutningsdygtigt) – flyttet til næste møde";
-      case "DECIDED_IN_TASK" -> "Afgjort direkte i opgaven før referatet – sprunget over";
-      case "NOTED" -> "Til orientering";
-      default -> "DECISION".equals(item.kind()) ? "Afventer referatet" : "Til orientering";
-    };
+  /**
+   * The message key of what became of an item (messages.properties, {@code meeting.status.*}); a
+   * decided item is shown by its outcome's Danish wording where it has one.
+   */
+  static String statusKey(MeetingStore.Item item) {
+    if ("OPEN".equals(item.status()) || "NOTED".equals(item.status())) {
+      return "meeting.status." + ("DECISION".equals(item.kind()) ? item.status() : "NOTED");
+    }
+    return "meeting.status." + item.status();
   }
 }
