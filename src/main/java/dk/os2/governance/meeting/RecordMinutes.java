@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saves the minutes as the secretariat fills them in, and, when the secretariat completes its task
@@ -66,6 +67,7 @@ class RecordMinutes implements TaskListener {
   record Numbered(MeetingStore.Item item, int number) {}
 
   /** Checks and saves the minutes; the problems in Danish, empty when saved. Nothing is saved on a problem. */
+  @Transactional
   List<String> save(String meetingId, Input input, String userId) {
     MeetingStore.Meeting meeting = store.find(meetingId).orElse(null);
     if (meeting == null) {
