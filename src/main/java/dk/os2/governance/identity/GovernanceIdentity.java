@@ -37,6 +37,7 @@ class GovernanceIdentity implements ApplicationRunner {
   static final String MY_TASKS = "Mine opgaver";
   static final String MY_GROUPS_TASKS = "Mine gruppers opgaver";
   static final String PROPOSAL_PROCESS = "project-proposal";
+  static final String MEETING_PROCESS = "governance-meeting";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -83,6 +84,9 @@ class GovernanceIdentity implements ApplicationRunner {
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
     grantGroup(secretariat, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    // The secretariat plans the meetings of the board and the general assembly (module meeting).
+    grantGroup(secretariat, Resources.PROCESS_DEFINITION, MEETING_PROCESS, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantGroup(secretariat, Resources.TASK, ANY, Permissions.READ);
     grantGroup(secretariat, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grantGroup(secretariat, Resources.DECISION_DEFINITION, ANY, Permissions.READ);

@@ -35,7 +35,17 @@ class ProductTimeline {
 
   /** One dated line of the timeline; {@code kind} is decision, evaluation or deviation. */
   record Entry(LocalDate date, String kind, String kindLabel, String body, String person, String what,
-      String level, String text, String justification, String reference, String link, long order) {}
+      String level, String text, String justification, String reference, String link, long order) {
+
+    /** A meeting's minutes document named in the minutes reference (module meeting writes it so), or null. */
+    public String minutesLink() {
+      java.util.regex.Matcher m = reference == null ? null : MINUTES_DOCUMENT.matcher(reference);
+      return m != null && m.find() ? m.group() : null;
+    }
+  }
+
+  private static final java.util.regex.Pattern MINUTES_DOCUMENT =
+      java.util.regex.Pattern.compile("/app/moeder/[0-9a-f-]{36}/referat/dokument");
 
   private final Portfolio portfolio;
   private final Evaluations evaluations;

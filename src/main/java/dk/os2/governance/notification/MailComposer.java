@@ -50,6 +50,9 @@ class MailComposer {
     if (entry.kind() == MailKind.DEVIATION_REMINDER) {
       return deviationReminder(entry);
     }
+    if (entry.kind() == MailKind.MEETING_AGENDA) {
+      return MeetingAgendaMail.compose(entry, baseUrl);
+    }
     Task task = engine.getObject().getTaskService().createTaskQuery().taskId(entry.taskId()).singleResult();
     if (task == null) {
       return new Result(null, "Opgaven er afsluttet, før mailen blev sendt.");

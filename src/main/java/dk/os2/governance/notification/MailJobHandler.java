@@ -50,10 +50,13 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   private final String from;
   private final MailQueue queue;
   private final List<Duration> backoff;
+  private final ObjectProvider<MeetingAgendaMail> agendaMail;
 
   MailJobHandler(Outbox outbox, MailComposer composer, MailRenderer renderer, ObjectProvider<JavaMailSender> sender,
       PlatformTransactionManager transactions, @Value("${os2.mail.from}") String from, MailQueue queue,
-      @Value("${os2.mail.retry-backoff}") List<Duration> backoff) {
+      @Value("${os2.mail.retry-backoff}") List<Duration> backoff,
+      ObjectProvider<MeetingAgendaMail> agendaMail) {
+    this.agendaMail = agendaMail;
     this.queue = queue;
     this.backoff = List.copyOf(backoff);
     this.outbox = outbox;
@@ -122,6 +125,10 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
     helper.setTo(content.recipients().toArray(String[]::new));
     helper.setSubject(content.subject());
     helper.setText(rendered.text(), rendered.html());
+    for (MeetingAgendaMail.Attachment attachment : agendaMail.getObject().attachments(entry)) {
+      helper.addAttachment(attachment.fileName(), new org.springframework.core.io.ByteArrayResource(attachment.content()),
+          attachment.contentType());
+    }
     message.setHeader("X-OS2-Outbox-Id", entry.id());
     mail.send(message);
   }

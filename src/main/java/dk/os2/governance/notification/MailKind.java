@@ -11,5 +11,7 @@ public enum MailKind {
   /** A decision about a product: to its proposer. */
   OUTCOME,
   /** A deviation from a criterion expires soon: to its owner and the secretariat. */
-  DEVIATION_REMINDER
+  DEVIATION_REMINDER,
+  /** A meeting's agenda, with a calendar invitation: to every member of the meeting's body, once. */
+  MEETING_AGENDA
 }
