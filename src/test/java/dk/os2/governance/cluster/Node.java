@@ -95,6 +95,9 @@ final class Node implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Should the test JVM end without closing the node, the node ends with it.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     awaitUp();
     return this;
   }
