@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,10 +50,12 @@ public class CatalogueStore {
       Instant publishedAt, String definition) {}
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final ObjectMapper json = new ObjectMapper();
 
-  CatalogueStore(JdbcClient jdbc) {
+  CatalogueStore(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Publishes a version; returns false when exactly this version was already published. */
@@ -71,12 +74,23 @@ public class CatalogueStore {
         .params(catalogue.id(), catalogue.version(), catalogue.title(), definition, source, user,
             Timestamp.from(Instant.now()))
         .update();
+    events.publishEvent(new CataloguePublished(catalogue.id(), catalogue.version()));
     return true;
   }
 
   public Optional<Catalogue> find(String id, String version) {
     return jdbc.sql("select definition from criteria_catalogue where catalogue_id = ? and version = ?")
         .params(id, version).query(String.class).list().stream().findFirst().map(this::deserialize);
+  }
+
+  /**
+   * The version of a catalogue published last, leaving out versions that only came in with an
+   * imported report (a report made against an old version does not put that version in force).
+   */
+  public Optional<Catalogue> latest(String id) {
+    return jdbc.sql("select definition from criteria_catalogue where catalogue_id = ? and source <> 'REPORT' "
+        + "order by published_at desc, version desc")
+        .param(id).query(String.class).list().stream().findFirst().map(this::deserialize);
   }
 
   public List<Published> list() {

@@ -6,7 +6,7 @@
  * <p>An application module: {@code ModulesTests} verifies that it uses no module but those
  * allowed here, and those only through the types in their base packages.
  */
-@ApplicationModule(displayName = "Forms", allowedDependencies = {"criteria"})
+@ApplicationModule(displayName = "Forms", allowedDependencies = {"criteria", "identity", "integrity"})
 package dk.os2.governance.forms;
 
 import org.springframework.modulith.ApplicationModule;

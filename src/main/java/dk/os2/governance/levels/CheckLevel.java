@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
@@ -24,18 +25,18 @@ import org.springframework.stereotype.Component;
 @Component("checkLevel")
 class CheckLevel implements JavaDelegate {
 
-  private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final Evaluations evaluations;
   private final ProductGroups groups;
   private final ProcessIdentity identity;
   private final Portfolio portfolio;
   private final DeviationRegister deviations;
 
-  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
+  CheckLevel(CatalogueVersions versions, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
       Portfolio portfolio, DeviationRegister deviations) {
     this.portfolio = portfolio;
     this.deviations = deviations;
-    this.catalogue = catalogue;
+    this.versions = versions;
     this.evaluations = evaluations;
     this.groups = groups;
     this.identity = identity;
@@ -57,6 +58,8 @@ class CheckLevel implements JavaDelegate {
     boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
+    // The catalogue version the process follows: the one its self-assessment form was generated from.
+    Catalogue catalogue = versions.forProcess(execution.getVariables());
     SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
     deviations.fromLevelCheck(productId, criteria, execution.getProcessInstanceId());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);
