@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -234,6 +235,16 @@ public class CatalogueStore {
   public Optional<Catalogue> find(String id, String version) {
     return jdbc.sql("select definition from criteria_catalogue where catalogue_id = ? and version = ?")
         .params(id, version).query(String.class).list().stream().findFirst().map(this::deserialize);
+  }
+
+  /**
+   * The version of a catalogue published last, leaving out versions that only came in with an
+   * imported report (a report made against an old version does not put that version in force).
+   */
+  public Optional<Catalogue> latest(String id) {
+    return jdbc.sql("select definition from criteria_catalogue where catalogue_id = ? and source <> 'REPORT' "
+        + "order by published_at desc, version desc")
+        .param(id).query(String.class).list().stream().findFirst().map(this::deserialize);
   }
 
   public List<Published> list() {

@@ -16,8 +16,9 @@ final class ProtectedVariables {
 
   enum Kind { IDENTITY, COMPUTED }
 
+  /** The check's results, and the catalogue version the process follows (forms/CatalogueVersionPlugin). */
   private static final Set<String> CHECK_RESULTS = Set.of(
-      "indicativeLevel", "catalogueReference", "evaluationId", "reportLink");
+      "indicativeLevel", "catalogueReference", "evaluationId", "reportLink", "catalogueVersion");
 
   /** Who returned work, when and why (portfolio's ReturnNote): what a body said is not a form's to change. */
   private static final Set<String> RETURN_NOTE = Set.of("returnedBy", "returnedAt", "returnComment");

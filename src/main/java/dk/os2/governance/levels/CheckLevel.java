@@ -1,7 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
@@ -25,21 +25,18 @@ import org.springframework.stereotype.Component;
 @Component("checkLevel")
 class CheckLevel implements JavaDelegate {
 
-  private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final Evaluations evaluations;
   private final ProductGroups groups;
   private final ProcessIdentity identity;
   private final Portfolio portfolio;
   private final DeviationRegister deviations;
 
-  private final CatalogueStore catalogues;
-
-  CheckLevel(Catalogue catalogue, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
-      Portfolio portfolio, DeviationRegister deviations, CatalogueStore catalogues) {
-    this.catalogues = catalogues;
+  CheckLevel(CatalogueVersions versions, Evaluations evaluations, ProductGroups groups, ProcessIdentity identity,
+      Portfolio portfolio, DeviationRegister deviations) {
     this.portfolio = portfolio;
     this.deviations = deviations;
-    this.catalogue = catalogue;
+    this.versions = versions;
     this.evaluations = evaluations;
     this.groups = groups;
     this.identity = identity;
@@ -61,9 +58,8 @@ class CheckLevel implements JavaDelegate {
     boolean handoverPending = "promote".equals(started.direction()) && "N3".equals(level);
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
-    // A level change keeps the version in force when it began; each round of a cycle uses the version in force.
-    Catalogue catalogue = catalogues.versionFor(
-        LEVEL_CHANGE.equals(processKey(execution)) ? started.catalogueReference() : null, this.catalogue);
+    // The catalogue version the process follows: the one its self-assessment form was generated from.
+    Catalogue catalogue = versions.forProcess(execution.getVariables());
     SelfAssessmentCheck.Result criteria = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
     deviations.fromLevelCheck(productId, criteria, execution.getProcessInstanceId());
     List<String> structural = groups.structuralGaps(productId, level, handoverPending);

@@ -1,7 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
 import dk.os2.governance.identity.GroupKind;
@@ -57,6 +57,7 @@ public class LevelChanges {
   private final Portfolio portfolio;
   private final ProductGroups groups;
   private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final RunningProcesses running;
   private final ManagementService management;
   private final ProcessIdentity processIdentity;
@@ -67,8 +68,8 @@ public class LevelChanges {
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
       Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity,
-      TaskService tasks, HistoryService history, EvaluationCycles cycles, CatalogueStore catalogues) {
-    this.catalogues = catalogues;
+      TaskService tasks, HistoryService history, EvaluationCycles cycles, CatalogueVersions versions) {
+    this.versions = versions;
     this.cycles = cycles;
     this.tasks = tasks;
     this.history = history;
@@ -101,7 +102,7 @@ public class LevelChanges {
     variables.put("applicant", userId);
     variables.put("proposer", userId);
     var started = new ProcessIdentity.Identity(null, LEVEL_CHANGE, productId, userId,
-        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), catalogues.versionFor(null, catalogue).reference());
+        (String) variables.get("currentLevel"), targetLevel, (String) variables.get("direction"), versions.inForce().reference());
     String processInstanceId = processIdentity.starting(started,
         () -> asSystem(() -> runtime.startProcessInstanceByKey(LEVEL_CHANGE, productId, variables).getId()));
     running.held(productId, LEVEL_CHANGE, processInstanceId);
@@ -172,7 +173,7 @@ public class LevelChanges {
     variables.put("startNow", now);
     var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
         Body.FORRETNINGSLEDELSE.groupId(), (String) variables.get("currentLevel"),
-        (String) variables.get("requestedLevel"), "keep", catalogues.versionFor(null, catalogue).reference());
+        (String) variables.get("requestedLevel"), "keep", versions.inForce().reference());
     String processInstanceId = processIdentity.starting(started,
         () -> asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId()));
     running.held(productId, ANNUAL_EVALUATION, processInstanceId);

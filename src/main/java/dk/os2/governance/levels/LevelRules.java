@@ -1,6 +1,7 @@
 package dk.os2.governance.levels;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.SelfAssessmentAnswers;
 import dk.os2.governance.submission.MeetingDate;
 import dk.os2.governance.submission.Submission;
@@ -22,11 +23,13 @@ class LevelRules implements SubmissionRule {
   private static final Set<String> FORMS = Set.of("level-self-assessment", "decide-level-change", "decide-annual");
 
   private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  LevelRules(Catalogue catalogue, RuntimeService runtime, IdentityService identity) {
+  LevelRules(Catalogue catalogue, CatalogueVersions versions, RuntimeService runtime, IdentityService identity) {
     this.catalogue = catalogue;
+    this.versions = versions;
     this.runtime = runtime;
     this.identity = identity;
   }
@@ -48,10 +51,12 @@ class LevelRules implements SubmissionRule {
 
   private List<String> selfAssessment(Submission s) {
     Object level = s.processVariables().get("requestedLevel");
-    if (!(level instanceof String l) || !catalogue.hasLevel(l)) {
+    // The answers the process's own catalogue version asks for (its form was generated from it).
+    Catalogue followed = versions.forProcess(s.processVariables());
+    if (!(level instanceof String l) || !followed.hasLevel(l)) {
       return List.of("Processen kender ikke det niveau, der skal evalueres.");
     }
-    return SelfAssessmentAnswers.problems(catalogue, l, s::text);
+    return SelfAssessmentAnswers.problems(followed, l, s::text);
   }
 
   private List<String> levelDecision(Submission s) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.os2.governance.criteria.Answer;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.evaluation.ImportException;
 import dk.os2.governance.identity.Access;
@@ -69,10 +70,12 @@ class TaskSelfAssessments {
   private final FormCatalog forms;
   private final Catalogue shipped;
   private final CatalogueStore catalogues;
+  private final CatalogueVersions versions;
   private final ObjectMapper json = new ObjectMapper();
 
   TaskSelfAssessments(ProcessEngine engine, ProcessIdentity processIdentity, FormCatalog forms, Catalogue shipped,
-      CatalogueStore catalogues) {
+      CatalogueStore catalogues, CatalogueVersions versions) {
+    this.versions = versions;
     this.engine = engine;
     this.identity = engine.getIdentityService();
     this.processIdentity = processIdentity;
@@ -91,7 +94,8 @@ class TaskSelfAssessments {
     return Access.asSystem(identity, () -> {
       Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       Optional<FormSchema> form = task == null || task.getCamundaFormRef() == null ? Optional.empty()
-          : forms.form(task.getCamundaFormRef().getKey()).filter(TaskSelfAssessments::asksForSelfAssessment);
+          : forms.form(task.getCamundaFormRef(), task.getProcessDefinitionId())
+              .filter(TaskSelfAssessments::asksForSelfAssessment);
       if (form.isEmpty()) {
         throw forbidden();
       }
@@ -110,8 +114,11 @@ class TaskSelfAssessments {
       String level = processIdentity.levelProcess(task.getProcessInstanceId())
           .map(ProcessIdentity.Identity::targetLevel)
           .orElse(variables.get("requestedLevel") == null ? null : variables.get("requestedLevel").toString());
-      Catalogue catalogue = processIdentity.levelProcess(task.getProcessInstanceId())
-          .map(ProcessIdentity.Identity::catalogueReference).flatMap(this::catalogue).orElse(shipped);
+      // The catalogue version the process follows (its form was generated from it); a process from
+      // before the version was kept in a variable follows the one recorded when it started.
+      Catalogue catalogue = variables.get(CatalogueVersions.VARIABLE) != null ? versions.forProcess(variables)
+          : processIdentity.levelProcess(task.getProcessInstanceId())
+              .map(ProcessIdentity.Identity::catalogueReference).flatMap(this::catalogue).orElse(shipped);
       if (level == null || !catalogue.hasLevel(level)) {
         throw forbidden();
       }

@@ -7,7 +7,7 @@ import static dk.os2.governance.proposal.ProposalVariables.CHECK_SUMMARY;
 import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
 
 import dk.os2.governance.criteria.Catalogue;
-import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.SelfAssessmentCheck;
 import dk.os2.governance.deviation.DeviationRegister;
 import dk.os2.governance.evaluation.Evaluations;
@@ -30,19 +30,16 @@ import org.springframework.stereotype.Component;
 @Component("checkSelfAssessment")
 class CheckSelfAssessment implements JavaDelegate {
 
-  private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final Evaluations evaluations;
   private final ProcessIdentity identity;
   private final Portfolio portfolio;
   private final DeviationRegister deviations;
 
-  private final CatalogueStore catalogues;
-
-  CheckSelfAssessment(Catalogue catalogue, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio,
-      DeviationRegister deviations, CatalogueStore catalogues) {
-    this.catalogues = catalogues;
+  CheckSelfAssessment(CatalogueVersions versions, Evaluations evaluations, ProcessIdentity identity, Portfolio portfolio,
+      DeviationRegister deviations) {
     this.deviations = deviations;
-    this.catalogue = catalogue;
+    this.versions = versions;
     this.evaluations = evaluations;
     this.identity = identity;
     this.portfolio = portfolio;
@@ -60,8 +57,8 @@ class CheckSelfAssessment implements JavaDelegate {
     String level = product.requestedLevel();
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
-    // The version in force when the proposal began (its first check), kept through every supplement.
-    Catalogue catalogue = catalogues.versionFor((String) execution.getVariable(CATALOGUE_REFERENCE), this.catalogue);
+    // The catalogue version the proposal began with: its forms were generated from it.
+    Catalogue catalogue = versions.forProcess(execution.getVariables());
     SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
     deviations.fromProposalCheck(productId, result, product.proposedBy(), execution.getProcessInstanceId());
     execution.setVariable(CHECK_PASSED, result.passed());

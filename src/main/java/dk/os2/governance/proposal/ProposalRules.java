@@ -17,6 +17,7 @@ import static dk.os2.governance.proposal.ProposalVariables.RETURN;
 import static dk.os2.governance.proposal.ProposalVariables.SCREENING_DECISION;
 
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.SelfAssessmentAnswers;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.submission.MeetingDate;
@@ -36,10 +37,12 @@ class ProposalRules implements SubmissionRule {
       "proposal-start", "supplement-proposal", "screen-proposal", "recommend-proposal", "decide-proposal");
 
   private final Catalogue catalogue;
+  private final CatalogueVersions versions;
   private final Portfolio portfolio;
 
-  ProposalRules(Catalogue catalogue, Portfolio portfolio) {
+  ProposalRules(Catalogue catalogue, CatalogueVersions versions, Portfolio portfolio) {
     this.catalogue = catalogue;
+    this.versions = versions;
     this.portfolio = portfolio;
   }
 
@@ -62,14 +65,16 @@ class ProposalRules implements SubmissionRule {
   private List<String> proposal(Submission s) {
     List<String> errors = new ArrayList<>();
     String level = s.text(REQUESTED_LEVEL);
-    if (level == null || !catalogue.hasLevel(level)) {
+    // The catalogue version of the form: the supplement's, the one the proposal began with; the start's, the one in force.
+    Catalogue followed = versions.forProcess(s.processVariables());
+    if (level == null || !followed.hasLevel(level)) {
       return List.of("Det ønskede niveau findes ikke.");
     }
     String name = s.text(PRODUCT_NAME);
     if (name != null && portfolio.nameTaken(name, (String) s.processVariables().get(PRODUCT_ID))) {
       errors.add("Der findes allerede et produkt eller forslag med navnet '" + name + "'.");
     }
-    errors.addAll(SelfAssessmentAnswers.problems(catalogue, level, s::text));
+    errors.addAll(SelfAssessmentAnswers.problems(followed, level, s::text));
     return errors;
   }
 

@@ -59,7 +59,7 @@ public class FormSubmissions {
       return List.of(); // unknown or not visible to the caller: the engine answers 404
     }
     Optional<FormSchema> form = Optional.ofNullable(task.getCamundaFormRef())
-        .flatMap(ref -> forms.form(ref.getKey()));
+        .flatMap(ref -> forms.form(ref, task.getProcessDefinitionId()));
     if (form.isEmpty()) {
       // A task without a Camunda Form of the application takes no fields at all.
       return hasVariables(body) ? List.of("Opgaven har ingen formular og kan ikke modtage felter.") : List.of();
@@ -98,7 +98,7 @@ public class FormSubmissions {
       }
       FormData start = engine.getFormService().getStartFormData(definition.getId());
       CamundaFormRef ref = start == null ? null : start.getCamundaFormRef();
-      return ref == null ? Optional.empty() : forms.form(ref.getKey()).map(form -> new Target(form, Map.of()));
+      return ref == null ? Optional.empty() : forms.form(ref, definition.getId()).map(form -> new Target(form, Map.of()));
     } catch (AuthorizationException e) {
       return Optional.empty();
     }
