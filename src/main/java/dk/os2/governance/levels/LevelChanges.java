@@ -64,7 +64,6 @@ public class LevelChanges {
   private final TaskService tasks;
   private final HistoryService history;
   private final EvaluationCycles cycles;
-  private final CatalogueStore catalogues;
 
   LevelChanges(RuntimeService runtime, IdentityService identity, Portfolio portfolio, ProductGroups groups,
       Catalogue catalogue, RunningProcesses running, ManagementService management, ProcessIdentity processIdentity,

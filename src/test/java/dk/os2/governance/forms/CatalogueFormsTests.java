@@ -8,11 +8,10 @@ import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.CatalogueStore;
+import dk.os2.governance.process.ProcessClock;
 import dk.os2.governance.criteria.CatalogueVersions;
 import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.proposal.Proposals;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,8 @@ class CatalogueFormsTests extends IntegrationTests {
     Catalogue changed = withNewCriterion(shipped);
     String after = null;
     try {
-      assertThat(store.publish(changed, "UPLOAD", "sekretariat")).isTrue();
+      assertThat(store.publishApproved(changed, new CatalogueStore.Approval(ProcessClock.today(), null, null, "bestyrelse")))
+          .isTrue();
 
       JsonNode startForm = as("kommune").get("/engine-rest/process-definition/key/project-proposal/deployed-start-form").json();
       assertThat(startForm.toString()).as("a new proposal's start form asks for the new criterion")
@@ -125,8 +125,8 @@ class CatalogueFormsTests extends IntegrationTests {
     } finally {
       // Other tests share this database: the test version leaves force (it stays stored for what
       // refers to it) and the shipped version's forms are the latest again.
-      jdbc.sql("update criteria_catalogue set published_at = ? where catalogue_id = ? and version = ?")
-          .params(Timestamp.from(Instant.parse("2000-01-01T00:00:00Z")), changed.id(), changed.version()).update();
+      jdbc.sql("update criteria_catalogue set effective_date = null where catalogue_id = ? and version = ?")
+          .params(changed.id(), changed.version()).update();
       forms.ensureInForce();
       engine.getRuntimeService().deleteProcessInstance(before, "test finished");
       if (after != null) {
