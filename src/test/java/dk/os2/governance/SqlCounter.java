@@ -35,6 +35,8 @@ public class SqlCounter implements BeanPostProcessor {
   private static final AtomicLong EXECUTIONS = new AtomicLong();
   private static final AtomicLong STATEMENTS = new AtomicLong();
   private static final AtomicLong TRANSACTIONS = new AtomicLong();
+  /** With -Dsql.counter.log=true, each counted statement is written to the log, to see where they go. */
+  private static final boolean LOG = Boolean.getBoolean("sql.counter.log");
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -81,6 +83,10 @@ public class SqlCounter implements BeanPostProcessor {
         return;
       }
       EXECUTIONS.incrementAndGet();
+      if (LOG) {
+        queryInfoList.forEach(q -> System.out.println("SQL[" + Thread.currentThread().getName() + "] "
+            + q.getQuery().replaceAll("\\s+", " ")));
+      }
       long statements = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
       STATEMENTS.addAndGet(statements);
       try {
