@@ -56,17 +56,18 @@ class CheckSelfAssessment implements JavaDelegate {
     String level = product.requestedLevel();
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
-    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
+    Map<String, Object> answers = execution.getVariables();
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, answers, expired);
     deviations.fromProposalCheck(productId, result, product.proposedBy(), execution.getProcessInstanceId());
+    String evaluationId = evaluations.automated(productId, catalogue,
+        level, answers, execution.getProcessInstanceId(), expired);
+    // Each variable written once (a second write is one more update and history event).
     execution.setVariable(CHECK_PASSED, result.passed());
     execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
-    execution.setVariable(CHECK_SUMMARY, result.summary());
+    execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
-    String evaluationId = evaluations.automated(productId, catalogue,
-        level, execution.getVariables(), execution.getProcessInstanceId(), expired);
     execution.setVariable("evaluationId", evaluationId);
-    execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
   }
 }
