@@ -50,7 +50,6 @@ class DeviationReminderMail {
         new MailContent.Fact("Ejer", deviation.ownerName()),
         new MailContent.Fact("Udløber", expires));
     queue.queue("deviation-reminder:" + deviation.deviationId() + ":" + deviation.expiresOn(),
-        MailKind.DEVIATION_REMINDER, null, null, deviation.productName(), facts)
-        .ifPresent(id -> queue.recipients(id, recipients));
+        MailKind.DEVIATION_REMINDER, null, null, deviation.productName(), facts, recipients);
   }
 }

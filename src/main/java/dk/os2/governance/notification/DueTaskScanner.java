@@ -37,7 +37,7 @@ class DueTaskScanner {
       String key = kind.name().toLowerCase() + ":" + task.getId() + ":" + task.getDueDate().getTime();
       Object product = engine.getTaskService().getVariable(task.getId(), "productName");
       if (queue.queue(key, kind, task.getId(), task.getProcessInstanceId(),
-          product == null ? null : product.toString(), null).isPresent()) {
+          product == null ? null : product.toString(), null, null).isPresent()) {
         queued++;
       }
     }

@@ -3,8 +3,8 @@ package dk.os2.governance.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
@@ -22,12 +22,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one queued mail, as a Camunda job: after the causing transaction committed, outside
- * every user's request, on one node. A failed attempt schedules the next as a new job after the
- * configured backoff (os2.mail.retry-backoff); when those run out, the mail is marked failed in
- * the outbox page, where the secretariat can send it again. The outbox row records each attempt
- * in its own transaction, so a sent mail stays marked as sent whatever happens to the job
- * afterwards, and is never sent again.
+ * Sends the mails queued in one transaction, as one Camunda job: after the causing transaction
+ * committed, outside every user's request, on one node. Each mail is marked sent in its own
+ * transaction right after the SMTP server accepted it, so it is never sent again whatever happens
+ * to the job afterwards. When a mail fails, the job fails after trying the others: Camunda runs it
+ * again after the configured backoff ({@link MailRetries}, os2.mail.retry-backoff) for the mails
+ * still pending, and when the attempts run out the mails are marked failed on the outbox page and
+ * the job carries an incident that Cockpit shows; *Send igen* resolves it.
  */
 @Component
 class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
@@ -35,10 +36,18 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   static final String TYPE = "os2-send-mail";
   private static final Logger LOG = LoggerFactory.getLogger(MailJobHandler.class);
 
-  record Configuration(String outboxId) implements JobHandlerConfiguration {
+  /** The job's own id (or, for a job queued by an earlier version, the one outbox row it sends). */
+  record Configuration(String key) implements JobHandlerConfiguration {
     @Override
     public String toCanonicalString() {
-      return outboxId;
+      return key;
+    }
+  }
+
+  /** A failed attempt: the job fails, so that Camunda retries it or raises an incident. */
+  static class MailNotSentException extends RuntimeException {
+    MailNotSentException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -48,17 +57,14 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   private final ObjectProvider<JavaMailSender> sender;
   private final TransactionTemplate ownTransaction;
   private final String from;
-  private final MailQueue queue;
-  private final List<Duration> backoff;
+  private final int attempts;
   private final ObjectProvider<MeetingAgendaMail> agendaMail;
 
   MailJobHandler(Outbox outbox, MailComposer composer, MailRenderer renderer, ObjectProvider<JavaMailSender> sender,
-      PlatformTransactionManager transactions, @Value("${os2.mail.from}") String from, MailQueue queue,
-      @Value("${os2.mail.retry-backoff}") List<Duration> backoff,
-      ObjectProvider<MeetingAgendaMail> agendaMail) {
+      PlatformTransactionManager transactions, @Value("${os2.mail.from}") String from,
+      @Value("${os2.mail.retry-backoff}") List<Duration> backoff, ObjectProvider<MeetingAgendaMail> agendaMail) {
+    this.attempts = backoff.size() + 1;
     this.agendaMail = agendaMail;
-    this.queue = queue;
-    this.backoff = List.copyOf(backoff);
     this.outbox = outbox;
     this.composer = composer;
     this.renderer = renderer;
@@ -80,41 +86,61 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 
   @Override
   public void onDelete(Configuration configuration, JobEntity jobEntity) {
-    // the outbox row stays: it is the record of what was (or was not) sent
+    // the outbox rows stay: they are the record of what was (or was not) sent
   }
 
   @Override
   public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
       String tenantId) {
-    Optional<OutboxEntry> found = outbox.entry(configuration.outboxId());
-    if (found.isEmpty() || found.get().status() != MailStatus.PENDING) {
-      return; // sent already, settled, or a second job for it (a retry after a crash, another node)
+    List<String> failures = new ArrayList<>();
+    Exception firstFailure = null;
+    for (OutboxEntry entry : outbox.pendingFor(configuration.key())) {
+      Exception failure = sendOne(entry);
+      if (failure != null) {
+        failures.add(entry.id());
+        firstFailure = firstFailure == null ? failure : firstFailure;
+      }
     }
-    OutboxEntry entry = found.get();
+    if (firstFailure != null) {
+      throw new MailNotSentException("Mail " + String.join(", ", failures) + " kunne ikke sendes: "
+          + firstFailure.getMessage(), firstFailure);
+    }
+  }
+
+  /** Sends one mail, or settles it as held or not needed; returns the failure, if it failed. */
+  private Exception sendOne(OutboxEntry entry) {
+    MailContent content = null;
+    MailRenderer.Rendered rendered = null;
     try {
       MailComposer.Result result = composer.compose(entry);
       if (result.content() == null) {
         own(() -> outbox.settled(entry.id(), MailStatus.SKIPPED, result.skipReason()));
-        return;
+        return null;
       }
-      MailContent content = result.content();
-      MailRenderer.Rendered rendered = renderer.render(content);
-      own(() -> outbox.rendered(entry.id(), content.recipients(), content.subject(),
-          rendered.text(), rendered.html()));
-
+      content = result.content();
+      rendered = renderer.render(content);
       JavaMailSender mail = sender.getIfAvailable();
       if (mail == null) {
-        own(() -> outbox.settled(entry.id(), MailStatus.HELD,
-            "Ingen mailserver er konfigureret (spring.mail.host); mailen venter i udbakken."));
-        return;
+        MailContent held = content;
+        MailRenderer.Rendered heldRendering = rendered;
+        own(() -> {
+          outbox.rendered(entry, held.recipients(), held.subject(), heldRendering.text(), heldRendering.html());
+          outbox.settled(entry.id(), MailStatus.HELD,
+              "Ingen mailserver er konfigureret (spring.mail.host); mailen venter i udbakken.");
+        });
+        return null;
       }
       send(mail, entry, content, rendered);
     } catch (MessagingException | RuntimeException e) {
-      failed(entry, e, commandContext);
-      return;
+      failed(entry, e, content, rendered);
+      return e;
     }
     // Marked in its own transaction at once: whatever happens to this job now, the mail counts as sent.
-    own(() -> outbox.sent(entry.id()));
+    MailContent sentContent = content;
+    MailRenderer.Rendered sentRendering = rendered;
+    own(() -> outbox.sent(entry, sentContent.recipients(), sentContent.subject(), sentRendering.text(),
+        sentRendering.html()));
+    return null;
   }
 
   private void send(JavaMailSender mail, OutboxEntry entry, MailContent content, MailRenderer.Rendered rendered)
@@ -133,18 +159,22 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
     mail.send(message);
   }
 
-  /** Counts the attempt and schedules the next one after its backoff, or gives up visibly. */
-  private void failed(OutboxEntry entry, Exception e, CommandContext commandContext) {
+  /** Counts the attempt; after the last one the mail shows as failed on the outbox page. */
+  private void failed(OutboxEntry entry, Exception e, MailContent content, MailRenderer.Rendered rendered) {
     int attempt = entry.attempts() + 1;
-    boolean last = attempt > backoff.size();
+    boolean last = attempt >= attempts;
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    own(() -> outbox.attemptFailed(entry.id(), error, last));
+    own(() -> {
+      if (content != null && rendered != null) {
+        outbox.rendered(entry, content.recipients(), content.subject(), rendered.text(), rendered.html());
+      }
+      outbox.attemptFailed(entry.id(), error, last);
+    });
     if (last) {
-      LOG.error("Mail {} could not be sent after {} attempts and waits in the outbox: {}", entry.id(), attempt, error);
-    } else {
-      LOG.warn("Mail {} failed (attempt {}), next attempt in {}: {}", entry.id(), attempt, backoff.get(attempt - 1),
+      LOG.error("Mail {} could not be sent after {} attempts; its job raises an incident: {}", entry.id(), attempt,
           error);
-      queue.retryLater(commandContext, entry.id(), backoff.get(attempt - 1));
+    } else {
+      LOG.warn("Mail {} failed (attempt {} of {}): {}", entry.id(), attempt, attempts, error);
     }
   }
 

@@ -49,7 +49,7 @@ class MeetingAgendaMail {
       facts.add(new MailContent.Fact("Punkt " + (i + 1), agenda.items().get(i).replaceFirst("^\\d+\\. ", "")));
     }
     queue.queue("meeting-agenda:" + agenda.meetingId(), MailKind.MEETING_AGENDA, null, agenda.processInstanceId(),
-        agenda.title(), facts).ifPresent(id -> queue.recipients(id, recipients));
+        agenda.title(), facts, recipients);
   }
 
   /** The agenda mail: recipients and facts were fixed when it was queued. */

@@ -2,6 +2,7 @@ package dk.os2.governance.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,37 +31,49 @@ public class Outbox {
 
   record RecipientRow(String mailId, String address) {}
 
+  private final JdbcTemplate template;
   private final JdbcClient jdbc;
 
-  Outbox(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Outbox(JdbcTemplate template) {
+    this.template = template;
+    this.jdbc = JdbcClient.create(template);
   }
 
-  /** Adds a mail unless one with the same key exists; returns its id, or empty for a duplicate. */
+  /**
+   * Adds a mail, sent by the given job, unless one with the same key exists; returns its id, or
+   * empty for a duplicate. One statement for the row, one batch each for its facts and recipients.
+   */
   Optional<String> add(String dedupeKey, MailKind kind, String taskId, String processInstanceId, String productName,
-      List<MailContent.Fact> facts) {
+      List<MailContent.Fact> facts, Collection<String> recipients, String jobId) {
     String id = UUID.randomUUID().toString();
-    // Check first: a failed insert would abort a PostgreSQL transaction that other work shares.
-    int existing = jdbc.sql("select count(*) from mail_outbox where dedupe_key = ?").param(dedupeKey)
-        .query(Integer.class).single();
-    if (existing > 0) {
-      return Optional.empty();
-    }
+    int added;
     try {
-      jdbc.sql("""
+      // Inserted only when the key is new (checked in the insert itself: a failed insert would
+      // abort a PostgreSQL transaction that other work shares).
+      added = jdbc.sql("""
           insert into mail_outbox (id, dedupe_key, kind, task_id, process_instance_id, product_name,
-            status, attempts, created_at)
-          values (?, ?, ?, ?, ?, ?, ?, 0, ?)""")
+            status, attempts, job_id, created_at)
+          select ?, ?, ?, ?, ?, ?, ?, 0, ?, cast(? as timestamp)
+          where not exists (select 1 from mail_outbox where dedupe_key = ?)""")
           .params(id, dedupeKey, kind.name(), taskId, processInstanceId, truncate(productName, 100),
-              MailStatus.PENDING.name(), Timestamp.from(Instant.now()))
+              MailStatus.PENDING.name(), jobId, Timestamp.from(Instant.now()), dedupeKey)
           .update();
     } catch (DuplicateKeyException e) {
       return Optional.empty();
     }
+    if (added == 0) {
+      return Optional.empty();
+    }
     List<MailContent.Fact> given = facts == null ? List.of() : facts;
-    for (int i = 0; i < given.size(); i++) {
-      jdbc.sql("insert into mail_fact (mail_id, position, label, fact_value) values (?, ?, ?, ?)")
-          .params(id, i, truncate(given.get(i).label(), 100), truncate(given.get(i).value(), 4000)).update();
+    if (!given.isEmpty()) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < given.size(); i++) {
+        rows.add(new Object[] {id, i, truncate(given.get(i).label(), 100), truncate(given.get(i).value(), 4000)});
+      }
+      template.batchUpdate("insert into mail_fact (mail_id, position, label, fact_value) values (?, ?, ?, ?)", rows);
+    }
+    if (recipients != null && !recipients.isEmpty()) {
+      insertRecipients(id, recipients);
     }
     return Optional.of(id);
   }
@@ -68,32 +82,68 @@ public class Outbox {
     jdbc.sql("update mail_outbox set job_id = ? where id = ?").params(jobId, id).update();
   }
 
+  /** How many failed mails still wait on the job (each keeps its incident open). */
+  int failedOnJob(String jobId) {
+    return jdbc.sql("select count(*) from mail_outbox where job_id = ? and status = ?")
+        .params(jobId, MailStatus.FAILED.name()).query(Integer.class).single();
+  }
+
+  /**
+   * The mails a sending job still has to send: those queued on it (by its id), or the one mail a
+   * job of an earlier version names (by the mail's id).
+   */
+  List<OutboxEntry> pendingFor(String key) {
+    return complete(jdbc.sql("""
+            select * from mail_outbox where (job_id = ? or id = ?) and status = ? order by created_at, id""")
+        .params(key, key, MailStatus.PENDING.name()).query(Row.class).list());
+  }
+
   /** A failed or held mail goes back in the queue; a sent one never does. */
   boolean reopen(String id) {
     return jdbc.sql("update mail_outbox set status = ?, attempts = 0 where id = ? and status in (?, ?)")
         .params(MailStatus.PENDING.name(), id, MailStatus.FAILED.name(), MailStatus.HELD.name()).update() > 0;
   }
 
-  void rendered(String id, Collection<String> recipients, String subject, String text, String html) {
+  /** Stores what the mail says and to whom (the recipients only when they changed). */
+  void rendered(OutboxEntry entry, Collection<String> recipients, String subject, String text, String html) {
     jdbc.sql("update mail_outbox set subject = ?, body_text = ?, body_html = ? where id = ?")
-        .params(truncate(subject, 300), truncate(text, 20000), truncate(html, 40000), id)
+        .params(truncate(subject, 300), truncate(text, 20000), truncate(html, 40000), entry.id())
         .update();
-    recipients(id, recipients);
+    recipients(entry, recipients);
   }
 
-  /** The mail's recipients, in order, replacing any known before. */
-  void recipients(String id, Collection<String> addresses) {
-    jdbc.sql("delete from mail_recipient where mail_id = ?").param(id).update();
+  /** Marks the mail sent, with what it said and to whom, in one update of its row. */
+  void sent(OutboxEntry entry, Collection<String> recipients, String subject, String text, String html) {
+    jdbc.sql("""
+            update mail_outbox set subject = ?, body_text = ?, body_html = ?, status = ?, sent_at = ?,
+              attempts = attempts + 1, last_error = null where id = ?""")
+        .params(truncate(subject, 300), truncate(text, 20000), truncate(html, 40000), MailStatus.SENT.name(),
+            Timestamp.from(Instant.now()), entry.id())
+        .update();
+    recipients(entry, recipients);
+  }
+
+  /** The mail's recipients, in order, replacing those stored before when they differ. */
+  private void recipients(OutboxEntry entry, Collection<String> recipients) {
+    if (List.copyOf(recipients).equals(entry.addresses())) {
+      return;
+    }
+    if (!entry.addresses().isEmpty()) {
+      jdbc.sql("delete from mail_recipient where mail_id = ?").param(entry.id()).update();
+    }
+    insertRecipients(entry.id(), recipients);
+  }
+
+  private void insertRecipients(String id, Collection<String> addresses) {
+    if (addresses.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>();
     int position = 0;
     for (String address : addresses) {
-      jdbc.sql("insert into mail_recipient (mail_id, position, address) values (?, ?, ?)")
-          .params(id, position++, truncate(address, 400)).update();
+      rows.add(new Object[] {id, position++, truncate(address, 400)});
     }
-  }
-
-  void sent(String id) {
-    jdbc.sql("update mail_outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-        .params(MailStatus.SENT.name(), Timestamp.from(Instant.now()), id).update();
+    template.batchUpdate("insert into mail_recipient (mail_id, position, address) values (?, ?, ?)", rows);
   }
 
   void settled(String id, MailStatus status, String reason) {

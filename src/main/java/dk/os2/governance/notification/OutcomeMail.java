@@ -44,6 +44,6 @@ class OutcomeMail {
     List<MailContent.Fact> facts = decision.facts().entrySet().stream().filter(e -> e.getValue() != null)
         .map(e -> new MailContent.Fact(e.getKey(), e.getValue().replace('\n', ' '))).toList();
     queue.queue("outcome:" + decision.decisionId(), MailKind.OUTCOME, null, decision.processInstanceId(),
-        decision.productName(), facts).ifPresent(id -> queue.recipients(id, recipients));
+        decision.productName(), facts, recipients);
   }
 }

@@ -18,6 +18,6 @@ class TaskCreatedMail implements TaskListener {
   public void notify(DelegateTask task) {
     Object product = task.getVariable("productName");
     queue.queue("task-created:" + task.getId(), MailKind.TASK_CREATED, task.getId(), task.getProcessInstanceId(),
-        product == null ? null : product.toString(), null);
+        product == null ? null : product.toString(), null, null);
   }
 }

@@ -58,18 +58,19 @@ class CheckSelfAssessment implements JavaDelegate {
     // A deviation past its expiry date in the register no longer stands in for its criterion.
     Map<String, LocalDate> expired = deviations.expired(productId);
     // The catalogue version the proposal began with: its forms were generated from it.
-    Catalogue catalogue = versions.forProcess(execution.getVariables());
-    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, execution.getVariables(), expired);
+    Map<String, Object> answers = execution.getVariables();
+    Catalogue catalogue = versions.forProcess(answers);
+    SelfAssessmentCheck.Result result = SelfAssessmentCheck.check(catalogue, level, answers, expired);
     deviations.fromProposalCheck(productId, result, product.proposedBy(), execution.getProcessInstanceId());
+    String evaluationId = evaluations.automated(productId, catalogue,
+        level, answers, execution.getProcessInstanceId(), expired);
+    // Each variable written once (a second write is one more update and history event).
     execution.setVariable(CHECK_PASSED, result.passed());
     execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
-    execution.setVariable(CHECK_SUMMARY, result.summary());
+    execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());
-    String evaluationId = evaluations.automated(productId, catalogue,
-        level, execution.getVariables(), execution.getProcessInstanceId(), expired);
     execution.setVariable("evaluationId", evaluationId);
-    execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable("reportLink", evaluations.reportLink(evaluationId));
   }
 }

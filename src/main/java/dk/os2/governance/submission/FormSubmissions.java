@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -39,6 +40,8 @@ public class FormSubmissions {
   private final FormCatalog forms;
   private final SubmissionValidator validator;
   private final ObjectMapper json;
+  /** The start form of each process definition, by its id. */
+  private final Map<String, Optional<CamundaFormRef>> startForms = new ConcurrentHashMap<>();
 
   FormSubmissions(ProcessEngine engine, FormCatalog forms, SubmissionValidator validator, ObjectMapper json) {
     this.engine = engine;
@@ -64,7 +67,9 @@ public class FormSubmissions {
       // A task without a Camunda Form of the application takes no fields at all.
       return hasVariables(body) ? List.of("Opgaven har ingen formular og kan ikke modtage felter.") : List.of();
     }
-    return validate(new Target(form.get(), engine.getTaskService().getVariables(taskId)), body, TASK_KEYS);
+    // Read only when a rule asks for what the process holds (most forms' rules never do).
+    return validate(new Target(form.get(), new LazyVariables(() -> engine.getTaskService().getVariables(taskId))),
+        body, TASK_KEYS);
   }
 
   /** Problems with a start form submission, in Danish; empty when it may go to the engine. */
@@ -96,9 +101,13 @@ public class FormSubmissions {
       if (definition == null) {
         return Optional.empty();
       }
-      FormData start = engine.getFormService().getStartFormData(definition.getId());
-      CamundaFormRef ref = start == null ? null : start.getCamundaFormRef();
-      return ref == null ? Optional.empty() : forms.form(ref, definition.getId()).map(form -> new Target(form, Map.of()));
+      // A deployed definition never changes: its start form reference is looked up once (the form it
+      // names is resolved on each submission, as a "latest" binding follows the catalogue in force).
+      Optional<CamundaFormRef> ref = startForms.computeIfAbsent(definition.getId(), id -> {
+        FormData start = engine.getFormService().getStartFormData(id);
+        return Optional.ofNullable(start == null ? null : start.getCamundaFormRef());
+      });
+      return ref.flatMap(r -> forms.form(r, definition.getId())).map(form -> new Target(form, Map.of()));
     } catch (AuthorizationException e) {
       return Optional.empty();
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -241,7 +242,18 @@ class NotificationTests extends IntegrationTests {
     assertThat(failed.attempts()).isEqualTo(3);
     assertThat(failed.lastError()).contains("MailSendException");
 
+    // Management sees the failure in Cockpit: the sending job's incident, on the proposal process.
+    await("the failed mail's incident").atMost(ofSeconds(60)).until(() ->
+        engine.getRuntimeService().createIncidentQuery().configuration(failed.jobId()).count() == 1);
+    Incident incident = engine.getRuntimeService().createIncidentQuery().configuration(failed.jobId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getProcessDefinitionId()).isEqualTo(pi.getProcessDefinitionId());
+    assertThat(incident.getIncidentMessage()).contains("kunne ikke sendes");
     RestClient secretariat = RestClient.as(baseUrl(), "sekretariat");
+    assertThat(secretariat.get("/engine-rest/incident?processDefinitionId=" + pi.getProcessDefinitionId()).json())
+        .as("the secretariat reads the incident as Cockpit does")
+        .anySatisfy(i -> assertThat(i.path("id").asText()).isEqualTo(incident.getId()));
+
     assertThat(secretariat.get("/app/udbakke").body()).contains(name).contains("Fejlet");
     assertThat(RestClient.as(baseUrl(), "bestyrelse").get("/app/udbakke").status()).isEqualTo(403);
 
@@ -249,6 +261,11 @@ class NotificationTests extends IntegrationTests {
     assertThat(secretariat.post("/api/outbox/" + failed.id() + "/resend", Map.of()).status()).isIn(200, 302);
     await("sent again").atMost(ofSeconds(60))
         .until(() -> outbox.byKey(key).filter(e -> e.status() == MailStatus.SENT).isPresent());
+    assertThat(engine.getRuntimeService().createIncidentQuery().incidentId(incident.getId()).count())
+        .as("sending it again resolved the incident").isZero();
+    assertThat(engine.getHistoryService().createHistoricIncidentQuery().incidentId(incident.getId()).singleResult()
+        .isResolved()).isTrue();
+    allMailWorkDone(pi.getId());
     assertThat(TestMail.withSubject(name)).hasSize(1);
   }
 
@@ -345,7 +362,7 @@ class NotificationTests extends IntegrationTests {
     OutboxEntry sent = settledMail(key);
     assertThat(sent.status()).isEqualTo(MailStatus.SENT);
 
-    assertThat(queue.queue(key, MailKind.TASK_CREATED, task(pi).getId(), pi.getId(), name, null))
+    assertThat(queue.queue(key, MailKind.TASK_CREATED, task(pi).getId(), pi.getId(), name, null, null))
         .as("the same cause queues nothing").isEmpty();
     queue.requeue(sent.id()); // as a second node or a retry after a crash would run it
     await("the extra job is done").atMost(ofSeconds(60)).until(() -> engine.getManagementService().createJobQuery()

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,7 +31,7 @@ class OutboxMigrationTests {
     insertOld(jdbc, "pending", "TASK_CREATED", null, null);
 
     old.migrateToCurrent();
-    Outbox outbox = new Outbox(jdbc);
+    Outbox outbox = new Outbox(new JdbcTemplate(old.dataSource()));
 
     OutboxEntry outcome = outbox.byKey("outcome").orElseThrow();
     assertThat(outcome.addresses()).containsExactly(HANSEN, "fu@kommune.dk", "sekr@os2.dk");
@@ -64,12 +65,14 @@ class OutboxMigrationTests {
   void recipientsWithCommasAndFactsWithSeparatorsSurvive(OldSchema.Database database) {
     OldSchema schema = OldSchema.at(database, "6");
     schema.migrateToCurrent();
-    Outbox outbox = new Outbox(schema.jdbc());
+    Outbox outbox = new Outbox(new JdbcTemplate(schema.dataSource()));
 
     String id = outbox.add("new", MailKind.OUTCOME, null, "pi", "OS2test",
         List.of(new MailContent.Fact("Afgørelse", "Godkendt"), new MailContent.Fact("Begrundelse", "a: b, c"),
-            new MailContent.Fact("Mødereference", "\nBestyrelsen: 3"))).orElseThrow();
-    outbox.recipients(id, List.of(HANSEN, "\"Jensen; Ole\" <ole@kommune.dk>"));
+            new MailContent.Fact("Mødereference", "\nBestyrelsen: 3")),
+        List.of(HANSEN, "\"Jensen; Ole\" <ole@kommune.dk>"), "job-1").orElseThrow();
+    assertThat(outbox.add("new", MailKind.OUTCOME, null, "pi", "OS2test", List.of(), List.of(), "job-2"))
+        .as("a second mail of the same cause is not queued").isEmpty();
 
     OutboxEntry entry = outbox.entry(id).orElseThrow();
     assertThat(entry.addresses()).containsExactly(HANSEN, "\"Jensen; Ole\" <ole@kommune.dk>");
@@ -77,7 +80,7 @@ class OutboxMigrationTests {
         new MailContent.Fact("Begrundelse", "a: b, c"), new MailContent.Fact("Mødereference", "\nBestyrelsen: 3"));
     assertThat(outbox.latest(10)).singleElement().isEqualTo(entry);
 
-    outbox.rendered(id, List.of("sekr@os2.dk"), "Emne", "tekst", "<p>html</p>");
+    outbox.rendered(entry, List.of("sekr@os2.dk"), "Emne", "tekst", "<p>html</p>");
     assertThat(outbox.entry(id).orElseThrow().addresses()).as("rendering replaces the recipients")
         .containsExactly("sekr@os2.dk");
   }

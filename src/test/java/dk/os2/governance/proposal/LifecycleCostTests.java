@@ -1,0 +1,98 @@
+package dk.os2.governance.proposal;
+
+import static dk.os2.governance.RestClient.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.os2.governance.IntegrationTests;
+import dk.os2.governance.RestClient;
+import dk.os2.governance.SqlCounter;
+import dk.os2.governance.TestMail;
+import dk.os2.governance.criteria.Catalogue;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What one proposal lifecycle costs the database: the start and four completions through the REST
+ * API, with every job they cause (the mails) run here, counted exactly. A regression guard with a
+ * small margin over the measured figures, in statements and transactions, never in time.
+ */
+class LifecycleCostTests extends IntegrationTests {
+
+  /**
+   * Measured 2026-11-29: 410 executions (605 statements) and 62 transactions, down from 522 (807)
+   * and 78 before the lean lifecycle (README "Lean lifecycle"); a small margin above.
+   */
+  static final long MAX_EXECUTIONS = 425;
+  static final long MAX_TRANSACTIONS = 65;
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Test
+  void aProposalLifecycleStaysWithinItsStatementAndTransactionBudget() {
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    // The lifecycle's jobs run here, one by one, so that the count holds exactly this lifecycle's work.
+    jobExecutor.shutdown();
+    try {
+      Set<String> earlierJobs = new HashSet<>(engine.getManagementService().createJobQuery().list().stream()
+          .map(Job::getId).toList());
+      String name = Proposals.uniqueName("Omkostning");
+      String[] processInstance = new String[1];
+      SqlCounter.Counts cost = SqlCounter.count(() -> {
+        RestClient.Response started = RestClient.as(baseUrl(), "kommune").post(
+            "/engine-rest/process-definition/key/project-proposal/submit-form",
+            variables(Proposals.valid(catalogue, name, "N1")));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        processInstance[0] = started.json().path("id").asText();
+        runNewJobs(earlierJobs);
+        complete(processInstance[0], "sekretariat", Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
+        runNewJobs(earlierJobs);
+        complete(processInstance[0], "forretningsudvalg", Map.of("committeeRecommendation", "recommend",
+            "recommendedLevel", "N1", "committeeRationale", "Anbefales"));
+        runNewJobs(earlierJobs);
+        complete(processInstance[0], "bestyrelse", Map.of("boardDecision", "approve", "approvedLevel", "N1",
+            "meetingDate", "2026-11-20", "minutesReference", "Referat 2026-11, pkt. 4",
+            "boardRationale", "Godkendt på mødet"));
+        runNewJobs(earlierJobs);
+        complete(processInstance[0], "kommune", Map.of("outcomeAcknowledged", true));
+        runNewJobs(earlierJobs);
+      });
+      System.out.println("LifecycleCostTests: a proposal lifecycle (start + 4 completions, with its jobs) ran " + cost);
+
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstance[0])
+          .singleResult().getEndTime()).as("the lifecycle ran to its end").isNotNull();
+      assertThat(TestMail.withSubject(name)).as("every mail of the lifecycle went out").isNotEmpty();
+      assertThat(cost.executions()).as("SQL executions of one proposal lifecycle").isLessThanOrEqualTo(MAX_EXECUTIONS);
+      assertThat(cost.transactions()).as("transactions of one proposal lifecycle").isLessThanOrEqualTo(MAX_TRANSACTIONS);
+    } finally {
+      jobExecutor.start();
+    }
+  }
+
+  private void complete(String processInstanceId, String user, Map<String, ?> values) {
+    String taskId = SqlCounter.uncounted(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(processInstanceId).singleResult().getId());
+    RestClient.Response response = RestClient.as(baseUrl(), user)
+        .post("/engine-rest/task/" + taskId + "/submit-form", variables(values));
+    assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  /** Runs every job that is due now and was not there before the lifecycle began, until none is left. */
+  private void runNewJobs(Set<String> earlierJobs) {
+    while (true) {
+      List<Job> due = SqlCounter.uncounted(() -> engine.getManagementService().createJobQuery().executable().list())
+          .stream().filter(job -> !earlierJobs.contains(job.getId())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+}
