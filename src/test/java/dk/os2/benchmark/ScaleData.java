@@ -127,7 +127,7 @@ public final class ScaleData {
             made.add(new String[] {"UserTask_RecommendProposal", "forretningsudvalg", "forretningsudvalg", "recommend", level});
             made.add(new String[] {"UserTask_DecideProposal", "bestyrelse", "bestyrelse",
                 status.equals("REJECTED") ? "reject" : "approve", level});
-            if (random.nextInt(10) == 0) {
+            if (random.nextInt(4) == 0) {
               made.add(new String[] {"UserTask_DecideLevelChange", "bestyrelse", "bestyrelse", "approve", level});
             }
           }

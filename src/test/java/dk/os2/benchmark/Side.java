@@ -77,7 +77,7 @@ final class Side {
     try {
       logDir.toFile().mkdirs();
       File log = logDir.resolve(name + "-" + phase + ".log").toFile();
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      process = new ProcessBuilder(command).directory(logDir.toFile()).redirectErrorStream(true).redirectOutput(log).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -73,7 +73,8 @@ public class BareApp {
       }
       for (Map.Entry<String, List<String>> entry : USERS.entrySet()) {
         User user = identity.newUser(entry.getKey());
-        user.setPassword(PASSWORD);
+        // The chair logs in with the same password as in the application (Benchmark.PEOPLE_PASSWORD).
+        user.setPassword(entry.getKey().equals("styreformand") ? "hemmeligt-kodeord" : PASSWORD);
         user.setEmail(entry.getKey() + "@demo.os2.dk");
         identity.saveUser(user);
         entry.getValue().forEach(group -> identity.createMembership(entry.getKey(), group));
@@ -109,9 +110,11 @@ public class BareApp {
     Map<String, Object> few = new HashMap<>(Map.of("comment", "Skala"));
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < perBody; i++) {
-      engine.getIdentityService().setAuthenticatedUserId("kommune");
       for (int depth = 0; depth < 3; depth++) {
+        // Started as the proposer (the initiator); the steps without a user, past authorization.
+        engine.getIdentityService().setAuthenticatedUserId("kommune");
         String pi = engine.getRuntimeService().startProcessInstanceByKey("bare-proposal", few).getId();
+        engine.getIdentityService().clearAuthentication();
         for (int step = 0; step < depth; step++) {
           Task task = tasks.createTaskQuery().processInstanceId(pi).singleResult();
           tasks.complete(task.getId(), few);
@@ -120,6 +123,7 @@ public class BareApp {
       }
       engine.getIdentityService().setAuthenticatedUserId("styreformand");
       String lc = engine.getRuntimeService().startProcessInstanceByKey("bare-level-change", few).getId();
+      engine.getIdentityService().clearAuthentication();
       tasks.complete(tasks.createTaskQuery().processInstanceId(lc).singleResult().getId(), few);
       instances.add(lc);
     }
