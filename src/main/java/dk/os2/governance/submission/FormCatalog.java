@@ -33,6 +33,12 @@ public class FormCatalog {
   private final Map<String, FormSchema> forms = new HashMap<>();
   /** Parsed deployed forms by form definition id: a deployed definition never changes. */
   private final Map<String, FormSchema> deployed = new ConcurrentHashMap<>();
+  /**
+   * Resolved references whose answer never changes: a {@code deployment} binding of a definition, or
+   * a fixed {@code version}. A {@code latest} binding is resolved on every call (a catalogue version
+   * coming into force deploys a newer form).
+   */
+  private final Map<String, FormSchema> fixedReferences = new ConcurrentHashMap<>();
   private final ObjectProvider<ProcessEngine> engine;
   private final ObjectMapper json;
 
@@ -59,6 +65,11 @@ public class FormCatalog {
   public Optional<FormSchema> form(CamundaFormRef ref, String processDefinitionId) {
     if (ref == null || ref.getKey() == null) {
       return Optional.empty();
+    }
+    boolean fixed = !"latest".equals(ref.getBinding());
+    String fixedKey = processDefinitionId + "\u0000" + ref.getKey() + "\u0000" + ref.getBinding() + "\u0000" + ref.getVersion();
+    if (fixed && fixedReferences.containsKey(fixedKey)) {
+      return Optional.of(fixedReferences.get(fixedKey));
     }
     ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
     Optional<FormSchema> resolved = config.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
@@ -87,6 +98,9 @@ public class FormCatalog {
       deployed.put(definition.getId(), form);
       return Optional.of(form);
     }));
+    if (fixed) {
+      resolved.ifPresent(form -> fixedReferences.put(fixedKey, form));
+    }
     return resolved.or(() -> form(ref.getKey()));
   }
 
