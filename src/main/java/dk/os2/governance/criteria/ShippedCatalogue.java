@@ -2,10 +2,15 @@ package dk.os2.governance.criteria;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Publishes the shipped catalogue at startup, once per version. */
+/**
+ * Publishes the shipped catalogue at startup, once per version: first of the start-up runners, as
+ * the demo data's proposals and every check read it.
+ */
 @Component
+@Order(0)
 class ShippedCatalogue implements ApplicationRunner {
 
   private final Catalogue catalogue;
