@@ -1,5 +1,9 @@
 package dk.os2.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Objects;
 import dk.os2.governance.criteria.Catalogue;
 import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.levels.LevelChanges;
@@ -268,18 +272,10 @@ public final class ScaleData {
   }
 
   private static Task awaitTask(ProcessEngine engine, String pi, String key) {
-    for (int i = 0; i < 600; i++) {
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
-      if (task != null) {
-        return task;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("no task " + key + " in " + pi);
+    return await("task " + key + " in " + pi).atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key)
+            .singleResult(), Objects::nonNull);
   }
+
 }
