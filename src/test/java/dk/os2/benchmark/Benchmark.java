@@ -157,7 +157,9 @@ class Benchmark {
 
   /** The bare engine's settings: those of the application's engine that matter, nothing else. */
   static List<String> bareEngine() {
-    return List.of("--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
+    return List.of("--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
+        // Spring Session JDBC is on the shared class path for the application; the bare side keeps no sessions.
+        + "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
         "--spring.flyway.enabled=false", "--spring.application.name=bare-engine",
         "--camunda.bpm.deployment-resource-pattern=classpath*:benchmark/bare/*.bpmn",
         "--camunda.bpm.authorization.enabled=true", "--camunda.bpm.history-level=full",
