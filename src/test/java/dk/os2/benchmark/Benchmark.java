@@ -45,6 +45,13 @@ class Benchmark {
   final int repetitions = quick ? 1 : 3;
   final int samples = quick ? 15 : 50;
   final int threads = 4;
+  /** Phases can be left out while working on one figure; such a partial run does not touch docs/ or README. */
+  final boolean skipCounting = Boolean.getBoolean("benchmark.skip-counting");
+  final boolean skipThroughput = Boolean.getBoolean("benchmark.skip-throughput");
+  final boolean skipScale = Boolean.getBoolean("benchmark.skip-scale");
+  /** Comma-separated parts of query labels: only those queries are measured at scale (all when empty). */
+  final List<String> onlyQueries = Arrays.stream(System.getProperty("benchmark.queries", "").split(","))
+      .map(String::trim).filter(part -> !part.isEmpty()).toList();
   final Report report = new Report();
 
   @Test
@@ -84,9 +91,17 @@ class Benchmark {
     report.minutes = (System.nanoTime() - began) / 60e9;
     String markdown = report.markdown();
     System.out.println(markdown);
-    Files.createDirectories(basedir.resolve("docs"));
-    Files.writeString(basedir.resolve("docs/benchmark.md"), markdown);
-    if (report.failures.isEmpty() && !Boolean.getBoolean("benchmark.startup-only")) {
+    boolean partial = skipCounting || skipThroughput || skipScale || !onlyQueries.isEmpty()
+        || Boolean.getBoolean("benchmark.skip-startup");
+    if (partial) {
+      Files.createDirectories(logs);
+      Files.writeString(logs.resolve("partial.md"), markdown);
+      log("partial run: the table is in %s (docs/ and README are left as they are)", logs.resolve("partial.md"));
+    } else {
+      Files.createDirectories(basedir.resolve("docs"));
+      Files.writeString(basedir.resolve("docs/benchmark.md"), markdown);
+    }
+    if (!partial && report.failures.isEmpty() && !Boolean.getBoolean("benchmark.startup-only")) {
       report.updateReadme(basedir.resolve("README.md"));
     }
     if (!report.failures.isEmpty()) {
@@ -123,13 +138,17 @@ class Benchmark {
         people(app);
         people(bare);
 
-        counting(app, true, lifecycles);
-        counting(bare, false, lifecycles);
-        purge(smtp);
-
-        throughput(app, bare, lifecycles, smtp);
-
-        scale(app, bare);
+        if (!skipCounting) {
+          counting(app, true, lifecycles);
+          counting(bare, false, lifecycles);
+          purge(smtp);
+        }
+        if (!skipThroughput) {
+          throughput(app, bare, lifecycles, smtp);
+        }
+        if (!skipScale) {
+          scale(app, bare);
+        }
       } finally {
         app.stop();
         bare.stop();
@@ -357,6 +376,7 @@ class Benchmark {
       queries.add(new Query("Tasklist count (POST, candidateGroups of " + body.getKey() + ")", body.getKey(),
           "/engine-rest/task/count", tasklist, true));
     }
+    queries.removeIf(query -> !onlyQueries.isEmpty() && onlyQueries.stream().noneMatch(query.label()::contains));
     for (Query query : queries) {
       report.latencies.add(measure(app, query));
       if (query.bare()) {
