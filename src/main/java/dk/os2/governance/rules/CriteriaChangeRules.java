@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CriteriaChangeRules implements SubmissionRule {
 
+  private final Succession succession;
+
+  CriteriaChangeRules(Succession succession) {
+    this.succession = succession;
+  }
+
   static final String DECIDE = "decide-criteria-change";
   static final String REVISE = "revise-criteria-change";
   private static final Set<String> FORMS = Set.of("recommend-product-criteria", "recommend-operations-criteria",
@@ -33,7 +39,7 @@ class CriteriaChangeRules implements SubmissionRule {
     };
   }
 
-  private static List<String> decision(Submission s) {
+  private List<String> decision(Submission s) {
     List<String> errors = new ArrayList<>(MeetingDate.problems(s.text("meetingDate")));
     String effective = s.text("effectiveDate");
     if ("approve".equals(s.text("criteriaDecision"))) {
@@ -49,6 +55,16 @@ class CriteriaChangeRules implements SubmissionRule {
       }
     } else if (effective != null) {
       errors.add("Ikrafttrædelsesdato udfyldes kun, når ændringen godkendes.");
+    }
+    if ("approve".equals(s.text("criteriaDecision")) && errors.isEmpty()) {
+      // The change's identity and the version it was computed against are the system's protected variables.
+      Object catalogueId = s.processVariables().get("catalogueId");
+      Object version = s.processVariables().get("proposedVersion");
+      if (catalogueId != null && version != null) {
+        Object base = s.processVariables().get("baseVersion");
+        errors.addAll(succession.approvalProblems(catalogueId.toString(), version.toString(),
+            base == null ? "" : base.toString(), MeetingDate.parse(effective)));
+      }
     }
     return errors;
   }

@@ -80,14 +80,16 @@ class CriteriaChanges implements ExecutionListener {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final Succession succession;
 
   CriteriaChanges(CatalogueStore catalogues, ChangeStore changes, RuntimeService runtime, TaskService tasks,
-      IdentityService identity) {
+      IdentityService identity, Succession succession) {
     this.catalogues = catalogues;
     this.changes = changes;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.succession = succession;
   }
 
   /** Starts a criteria change with the proposed version; returns its process instance id. */
@@ -153,12 +155,16 @@ class CriteriaChanges implements ExecutionListener {
       throw new Refused(HttpStatus.CONFLICT, "Version " + proposed.version() + " af kataloget '" + proposed.id()
           + "' er allerede foreslået i en anden igangværende kriterieændring.");
     }
-    Catalogue inForce = catalogues.inForce(proposed.id()).orElse(null);
-    if (inForce != null && CatalogueDiff.between(inForce, proposed).isEmpty()
-        && inForce.levels().equals(proposed.levels()) && inForce.themes().equals(proposed.themes())) {
+    // Against the newest version published as rules (in force, or approved to come into force later).
+    Catalogue base = succession.base(proposed.id()).orElse(null);
+    if (base != null && CatalogueDiff.between(base, proposed).isEmpty()
+        && base.levels().equals(proposed.levels()) && base.themes().equals(proposed.themes())) {
       throw new Refused(HttpStatus.BAD_REQUEST, "Den foreslåede version ændrer intet i forhold til versionen i kraft ("
-          + inForce.version() + "). Ret mindst ét kriterium.");
+          + base.version() + "). Ret mindst ét kriterium.");
     }
+    succession.numberProblem(proposed.id(), proposed.version()).ifPresent(problem -> {
+      throw new Refused(HttpStatus.BAD_REQUEST, problem);
+    });
   }
 
   private void requireSecretariat() {

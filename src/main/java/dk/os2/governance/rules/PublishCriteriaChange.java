@@ -6,6 +6,7 @@ import dk.os2.governance.portfolio.Decision;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.submission.MeetingDate;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,12 +26,15 @@ class PublishCriteriaChange implements JavaDelegate {
   private final ChangeStore store;
   private final CatalogueStore catalogues;
   private final Portfolio portfolio;
+  private final Succession succession;
 
-  PublishCriteriaChange(CriteriaChanges changes, ChangeStore store, CatalogueStore catalogues, Portfolio portfolio) {
+  PublishCriteriaChange(CriteriaChanges changes, ChangeStore store, CatalogueStore catalogues, Portfolio portfolio,
+      Succession succession) {
     this.changes = changes;
     this.store = store;
     this.catalogues = catalogues;
     this.portfolio = portfolio;
+    this.succession = succession;
   }
 
   @Override
@@ -44,6 +48,14 @@ class PublishCriteriaChange implements JavaDelegate {
       throw new ProcessEngineException("Ændringen har ingen gyldig ikrafttrædelsesdato; intet udgives.");
     }
     Catalogue proposed = changes.proposed(processInstanceId).orElseThrow();
+    // Whatever completed the board's task (its form, the meeting's minutes, the Java API): never an
+    // older version after a newer one, which would undo what the board approved in between.
+    ChangeStore.Change change = store.find(processInstanceId).orElseThrow();
+    List<String> problems = succession.approvalProblems(proposed.id(), proposed.version(), change.baseVersion(),
+        effective);
+    if (!problems.isEmpty()) {
+      throw new ProcessEngineException(String.join(" ", problems));
+    }
     catalogues.publishApproved(proposed,
         new CatalogueStore.Approval(effective, decision.id(), processInstanceId, decision.decidedBy()));
     store.status(processInstanceId, ChangeStore.Status.APPROVED);
