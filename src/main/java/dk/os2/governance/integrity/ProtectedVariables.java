@@ -32,7 +32,13 @@ final class ProtectedVariables {
           union(CHECK_RESULTS, Set.of("levelCheckPassed", "levelCheckSummary"))),
       "criteria-change", kinds(Set.of("catalogueId", "proposer"), union(union(CHECK_RESULTS, RETURN_NOTE),
           Set.of("productName", "proposedVersion", "baseVersion", "changeSummary", "impactSummary", "changeLink",
-              "productCriteriaChanged", "operationsCriteriaChanged"))));
+              "productCriteriaChanged", "operationsCriteriaChanged"))),
+      // What the bodies are shown they decide on (the draft, its document and majority rule), and the
+      // meeting a minutes task belongs to: set when the process starts and registers, never after.
+      "statutes-change", kinds(Set.of("draftId", "documentKind", "documentTitle", "drafter", "majorityRule",
+          "diffLink"), Set.of()),
+      "governance-meeting", kinds(Set.of("meetingBody", "plannedBy", "meetingId", "meetingTitle", "minutesLink",
+          "agendaAt", "meetingStartsAt"), Set.of()));
 
   private ProtectedVariables() {}
 

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +35,21 @@ class Minutes {
   /** Fields the meeting fills in for every item: its date and the minutes reference. */
   static final String MEETING_DATE = "meetingDate";
   static final String MINUTES_REFERENCE = "minutesReference";
+  /**
+   * Fields of an item's form (the general assembly's vote) that the minutes fill in from what they
+   * record themselves: the item's votes and the meeting's quorum. Not typed a second time, so the
+   * decision and the minutes cannot tell two stories.
+   */
+  static final String VOTES_FOR = "votesFor";
+  static final String VOTES_AGAINST = "votesAgainst";
+  static final String VOTES_ABSTAINING = "votesAbstaining";
+  static final String QUORUM_MET = "quorumMet";
+  private static final Set<String> FROM_THE_MINUTES =
+      Set.of(MEETING_DATE, MINUTES_REFERENCE, VOTES_FOR, VOTES_AGAINST, VOTES_ABSTAINING, QUORUM_MET);
+  private static final Locale DANISH = Locale.forLanguageTag("da");
+
+  /** What the minutes record for an item besides its answers: the votes and the meeting's quorum. */
+  record Tally(Integer votesFor, Integer votesAgainst, Integer votesAbstaining, Boolean quorumMet) {}
 
   /** One field of an item's decision as the minutes page shows it; options as value → Danish label. */
   record Field(String key, String label, String type, boolean required, Map<String, String> options) {}
@@ -48,14 +66,16 @@ class Minutes {
   private final IdentityService identity;
   private final FormCatalog forms;
   private final SubmissionValidator validator;
+  private final MessageSource messages;
 
   Minutes(TaskService tasks, RepositoryService repository, IdentityService identity, FormCatalog forms,
-      SubmissionValidator validator) {
+      SubmissionValidator validator, MessageSource messages) {
     this.tasks = tasks;
     this.repository = repository;
     this.identity = identity;
     this.forms = forms;
     this.validator = validator;
+    this.messages = messages;
   }
 
   /** The open task of an item, or empty when it no longer waits (decided in its own task). */
@@ -77,7 +97,7 @@ class Minutes {
     }
     List<Field> fields = new ArrayList<>();
     for (FormField f : schema.get().fields().values()) {
-      if (f.key().equals(MEETING_DATE) || f.key().equals(MINUTES_REFERENCE)) {
+      if (FROM_THE_MINUTES.contains(f.key())) {
         continue;
       }
       Map<String, String> options = new LinkedHashMap<>();
@@ -107,15 +127,17 @@ class Minutes {
   }
 
   /**
-   * The values the item's task is completed with: the typed answers of its form's fields and the
-   * meeting's date and minutes reference where its form has those fields.
+   * The values the item's task is completed with: the typed answers of its form's fields (a number
+   * field as a number, a checkbox as yes or no, as the form itself would send them), and where its
+   * form has those fields the meeting's date and minutes reference and the minutes' own votes and
+   * quorum.
    */
-  Map<String, Object> values(MeetingStore.Meeting meeting, ItemForm form, Map<String, String> answers) {
+  Map<String, Object> values(MeetingStore.Meeting meeting, ItemForm form, Map<String, String> answers, Tally tally) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Field field : form.fields()) {
       String answer = answers.get(field.key());
       if (answer != null && !answer.isBlank()) {
-        values.put(field.key(), answer.trim());
+        values.put(field.key(), typed(field, answer.trim()));
       }
     }
     FormSchema schema = schema(form.item()).orElseThrow();
@@ -125,11 +147,37 @@ class Minutes {
     if (schema.field(MINUTES_REFERENCE).isPresent()) {
       values.put(MINUTES_REFERENCE, reference(meeting, form.number()));
     }
+    putIfField(schema, values, VOTES_FOR, tally.votesFor());
+    putIfField(schema, values, VOTES_AGAINST, tally.votesAgainst());
+    putIfField(schema, values, VOTES_ABSTAINING, tally.votesAbstaining());
+    putIfField(schema, values, QUORUM_MET, tally.quorumMet());
     return values;
   }
 
-  /** The problems of an item's decision, in Danish, as its own task's form would be told them. */
-  List<String> problems(MeetingStore.Meeting meeting, ItemForm form, Map<String, String> answers) {
+  private static void putIfField(FormSchema schema, Map<String, Object> values, String key, Object value) {
+    if (schema.field(key).isPresent() && value != null) {
+      values.put(key, value);
+    }
+  }
+
+  /** A typed answer as its field's form would send it; left as text (and refused) when it is not one. */
+  private static Object typed(Field field, String answer) {
+    if ("number".equals(field.type()) && answer.matches("-?\\d{1,9}")) {
+      return Integer.valueOf(answer);
+    }
+    if ("checkbox".equals(field.type()) && List.of("true", "ja", "false", "nej").contains(answer.toLowerCase(DANISH))) {
+      return List.of("true", "ja").contains(answer.toLowerCase(DANISH));
+    }
+    return answer;
+  }
+
+  /**
+   * The problems of an item's decision, in Danish, as its own task's form would be told them, and a
+   * decision the minutes' own votes contradict: the votes recorded for an item are the votes for the
+   * decision written (an item whose form holds its own vote, the general assembly's, is checked by
+   * that form's rule against the votes the minutes fill in).
+   */
+  List<String> problems(MeetingStore.Meeting meeting, ItemForm form, Map<String, String> answers, Tally tally) {
     Task task = task(form.item()).orElse(null);
     if (task == null) {
       return List.of();
@@ -137,7 +185,15 @@ class Minutes {
     FormSchema schema = schema(form.item()).orElseThrow();
     Map<String, Object> processVariables = Access.asSystem(identity, () -> tasks.getVariables(task.getId()));
     List<String> problems = new ArrayList<>(validator.validate(schema,
-        new Submission(schema.id(), values(meeting, form, answers), processVariables)));
+        new Submission(schema.id(), values(meeting, form, answers, tally), processVariables)));
+    boolean ownVote = schema.field(VOTES_FOR).isPresent();
+    if (!ownVote && (tally.votesFor() != null || tally.votesAgainst() != null)) {
+      int votesFor = tally.votesFor() == null ? 0 : tally.votesFor();
+      int against = tally.votesAgainst() == null ? 0 : tally.votesAgainst();
+      if (votesFor <= against) {
+        problems.add(messages.getMessage("meeting.minutes.votesContradict", new Object[] {votesFor, against}, DANISH));
+      }
+    }
     return problems.stream().map(p -> "Punkt " + form.number() + " (" + form.item().title() + "): " + p).toList();
   }
 

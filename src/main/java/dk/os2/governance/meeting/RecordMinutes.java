@@ -5,6 +5,7 @@ import dk.os2.governance.submission.SubmissionValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,14 +39,16 @@ class RecordMinutes implements TaskListener {
   private final Minutes minutes;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final MessageSource messages;
 
   RecordMinutes(MeetingStore store, MeetingAgendas agendas, Minutes minutes, TaskService tasks,
-      IdentityService identity) {
+      IdentityService identity, MessageSource messages) {
     this.store = store;
     this.agendas = agendas;
     this.minutes = minutes;
     this.tasks = tasks;
     this.identity = identity;
+    this.messages = messages;
   }
 
   /** The open minutes task of the meeting (after the meeting has started), if any. */
@@ -94,6 +98,9 @@ class RecordMinutes implements TaskListener {
       attendance.add(new MeetingStore.Attendance(meetingId, position++, member.getId(), Minutes.name(member),
           input.present() != null && input.present().contains(member.getId())));
     }
+    if (Boolean.TRUE.equals(input.quorumMet()) && quorumWithoutMembers(attendance)) {
+      problems.add(messages.getMessage("meeting.minutes.quorumWithoutMembers", null, Locale.forLanguageTag("da")));
+    }
     List<MeetingStore.ItemMinutes> saved = new ArrayList<>();
     for (Numbered n : numbered(meetingId)) {
       MeetingStore.Item item = n.item();
@@ -123,7 +130,8 @@ class RecordMinutes implements TaskListener {
       if (form.isPresent() && "DECIDE".equals(typed.action())) {
         Map<String, String> typedAnswers = typed.answers() == null ? Map.of() : typed.answers();
         if (Boolean.TRUE.equals(input.quorumMet())) {
-          problems.addAll(minutes.problems(meeting, form.get(), typedAnswers));
+          problems.addAll(minutes.problems(meeting, form.get(), typedAnswers,
+              new Minutes.Tally(votesFor, votesAgainst, abstaining, true)));
         }
         int answerPosition = 0;
         for (Minutes.Field field : form.get().fields()) {
@@ -159,6 +167,9 @@ class RecordMinutes implements TaskListener {
     agendas.refresh(meeting);
     boolean quorum = Boolean.TRUE.equals(meeting.quorumMet());
     List<String> problems = new ArrayList<>();
+    if (quorum && quorumWithoutMembers(store.attendance(meeting.id()))) {
+      problems.add(messages.getMessage("meeting.minutes.quorumWithoutMembers", null, Locale.forLanguageTag("da")));
+    }
     List<Runnable> decisions = new ArrayList<>();
     for (Numbered n : numbered(meeting.id())) {
       MeetingStore.Item item = n.item();
@@ -177,8 +188,9 @@ class RecordMinutes implements TaskListener {
       } else {
         Map<String, String> answers = new LinkedHashMap<>();
         store.answers(item.id()).forEach(a -> answers.put(a.fieldKey(), a.answer()));
-        problems.addAll(minutes.problems(meeting, form.get(), answers));
-        Map<String, Object> values = minutes.values(meeting, form.get(), answers);
+        Minutes.Tally tally = new Minutes.Tally(item.votesFor(), item.votesAgainst(), item.votesAbstaining(), true);
+        problems.addAll(minutes.problems(meeting, form.get(), answers, tally));
+        Map<String, Object> values = minutes.values(meeting, form.get(), answers, tally);
         decisions.add(() -> {
           // The meeting's decision, on its behalf: the secretariat recording the minutes is no member
           // of the deciding body, so the engine's authorization check is lifted for this completion
@@ -193,6 +205,11 @@ class RecordMinutes implements TaskListener {
     }
     decisions.forEach(Runnable::run);
     store.recorded(meeting.id(), Access.userId(identity));
+  }
+
+  /** Quorum claimed while none of the body's registered members is marked present (a body without any is not judged). */
+  private static boolean quorumWithoutMembers(List<MeetingStore.Attendance> attendance) {
+    return !attendance.isEmpty() && attendance.stream().noneMatch(MeetingStore.Attendance::present);
   }
 
   private static Integer count(String text, String label, List<String> problems) {
