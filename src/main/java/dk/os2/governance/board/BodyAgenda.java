@@ -6,11 +6,9 @@ import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -31,30 +29,31 @@ public class BodyAgenda {
   public record ProductItem(String productId, String product, String level, LocalDate nextEvaluation) {}
 
   private final TaskService tasks;
-  private final RepositoryService repository;
+  private final TaskLabels labels;
   private final Portfolio portfolio;
   private final IdentityService identity;
 
-  BodyAgenda(TaskService tasks, RepositoryService repository, Portfolio portfolio, IdentityService identity) {
+  BodyAgenda(TaskService tasks, TaskLabels labels, Portfolio portfolio, IdentityService identity) {
     this.tasks = tasks;
-    this.repository = repository;
+    this.labels = labels;
     this.portfolio = portfolio;
     this.identity = identity;
   }
 
-  /** Every active task whose candidate group is the body, oldest first; links are paths of this site. */
+  /**
+   * Every active task whose candidate group is the body, oldest first; links are paths of this site.
+   * Read in a fixed number of statements however many tasks wait (the products' and processes'
+   * names for all of them at once).
+   */
   public List<WaitingTask> waitingFor(String groupId) {
     return Access.asSystem(identity, () -> {
       List<Task> open = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().active()
-          .orderByTaskCreateTime().asc().list();
-      Map<String, String> processNames = new HashMap<>();
+          .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+      Map<String, String> products = labels.productNames(open);
+      Map<String, String> processes = labels.processNames(open);
       return open.stream().map(t -> new WaitingTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-          t.getProcessInstanceId(), t.getProcessDefinitionId(),
-          processNames.computeIfAbsent(t.getProcessDefinitionId(), id -> {
-            var definition = repository.getProcessDefinition(id);
-            return definition.getName() == null ? definition.getKey() : definition.getName();
-          }),
-          text(tasks.getVariable(t.getId(), "productName")),
+          t.getProcessInstanceId(), t.getProcessDefinitionId(), processes.get(t.getProcessDefinitionId()),
+          t.getProcessInstanceId() == null ? null : products.get(t.getProcessInstanceId()),
           "/camunda/app/tasklist/default/#/?task=" + t.getId())).toList();
     });
   }
@@ -78,9 +77,5 @@ public class BodyAgenda {
 
   private static ProductItem item(Product p) {
     return new ProductItem(p.id(), p.name(), p.level(), p.nextEvaluation());
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
   }
 }

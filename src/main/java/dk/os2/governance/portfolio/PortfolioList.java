@@ -92,6 +92,26 @@ public class PortfolioList {
     return new Page(items, page, size, total);
   }
 
+  /** How many products the query shows. */
+  public long count(Query query) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    return sql.sql("select count(*) from product p" + where(query, params)).params(params).query(Long.class).single();
+  }
+
+  /**
+   * At most {@code limit} of the products the query shows, from the {@code offset}-th (0-based) in
+   * its order: a slice of a longer list whose pages need not start on a page of this one (the board
+   * agenda's standing items follow its decisions).
+   */
+  public List<Listed> slice(Query query, long offset, int limit) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(query, params);
+    params.put("limit", limit);
+    params.put("offset", offset);
+    return sql.sql(COLUMNS + where + orderBy(query) + " limit :limit offset :offset").params(params)
+        .query(Listed.class).list();
+  }
+
   /** Every product the query shows, in its order (the exports). */
   public List<Listed> all(Query query) {
     Map<String, Object> params = new LinkedHashMap<>();
