@@ -48,26 +48,32 @@ class LifecycleCostTests extends IntegrationTests {
           .map(Job::getId).toList());
       String name = Proposals.uniqueName("Omkostning");
       String[] processInstance = new String[1];
-      SqlCounter.Counts cost = SqlCounter.count(() -> {
+      SqlCounter.Counts cost = SqlCounter.record(() -> {
+        SqlCounter.step("start");
         RestClient.Response started = RestClient.as(baseUrl(), "kommune").post(
             "/engine-rest/process-definition/key/project-proposal/submit-form",
             variables(Proposals.valid(catalogue, name, "N1")));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         processInstance[0] = started.json().path("id").asText();
         runNewJobs(earlierJobs);
+        SqlCounter.step("screen");
         complete(processInstance[0], "sekretariat", Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
         runNewJobs(earlierJobs);
+        SqlCounter.step("recommend");
         complete(processInstance[0], "forretningsudvalg", Map.of("committeeRecommendation", "recommend",
             "recommendedLevel", "N1", "committeeRationale", "Anbefales"));
         runNewJobs(earlierJobs);
+        SqlCounter.step("decide");
         complete(processInstance[0], "bestyrelse", Map.of("boardDecision", "approve", "approvedLevel", "N1",
             "meetingDate", "2026-11-20", "minutesReference", "Referat 2026-11, pkt. 4",
             "boardRationale", "Godkendt på mødet"));
         runNewJobs(earlierJobs);
+        SqlCounter.step("acknowledge");
         complete(processInstance[0], "kommune", Map.of("outcomeAcknowledged", true));
         runNewJobs(earlierJobs);
       });
       System.out.println("LifecycleCostTests: a proposal lifecycle (start + 4 completions, with its jobs) ran " + cost);
+      System.out.println(report(SqlCounter.recorded()));
 
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstance[0])
           .singleResult().getEndTime()).as("the lifecycle ran to its end").isNotNull();
@@ -77,6 +83,29 @@ class LifecycleCostTests extends IntegrationTests {
     } finally {
       jobExecutor.start();
     }
+  }
+
+  /** Per step: reads and writes; then the statements run more than once, with who issued them. */
+  static String report(List<SqlCounter.Execution> executions) {
+    StringBuilder out = new StringBuilder("LifecycleCostTests: executions per step (reads / writes)\n");
+    Map<String, List<SqlCounter.Execution>> bySteps = executions.stream()
+        .collect(java.util.stream.Collectors.groupingBy(SqlCounter.Execution::step, java.util.LinkedHashMap::new,
+            java.util.stream.Collectors.toList()));
+    bySteps.forEach((step, list) -> out.append(String.format("  %-12s %4d (%d / %d)%n", step, list.size(),
+        list.stream().filter(SqlCounter.Execution::read).count(), list.stream().filter(e -> !e.read()).count())));
+    out.append("LifecycleCostTests: reads by statement and caller, most frequent first\n");
+    executions.stream().filter(SqlCounter.Execution::read)
+        .collect(java.util.stream.Collectors.groupingBy(e -> e.sql().substring(0, Math.min(160, e.sql().length())),
+            java.util.stream.Collectors.groupingBy(e -> e.step() + " " + e.caller(), java.util.TreeMap::new,
+                java.util.stream.Collectors.counting())))
+        .entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().values().stream().mapToLong(Long::longValue).sum(),
+            a.getValue().values().stream().mapToLong(Long::longValue).sum()))
+        .forEach(e -> {
+          out.append(String.format("%4d  %s%n", e.getValue().values().stream().mapToLong(Long::longValue).sum(), e.getKey()));
+          e.getValue().forEach((who, n) -> out.append(String.format("        %3d  %s%n", n, who)));
+        });
+    return out.toString();
   }
 
   private void complete(String processInstanceId, String user, Map<String, ?> values) {
