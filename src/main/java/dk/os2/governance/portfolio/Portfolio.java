@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +47,9 @@ public class Portfolio {
    * of one task completion each ask for the product, and it is read once (cleared by every write
    * here, the only writer of {@code product} and {@code product_municipality}).
    */
+  /** A product's row, mapped as {@link JdbcClient} maps a record (by column name). */
+  private static final RowMapper<ProductRow> PRODUCT_ROWS = new SimplePropertyRowMapper<>(ProductRow.class);
+
   private final TransactionCache<Optional<Product>> read = new TransactionCache<>();
 
   Portfolio(JdbcTemplate jdbc, JdbcClient sql, ApplicationEventPublisher events) {
@@ -318,15 +323,28 @@ public class Portfolio {
   }
 
   public Optional<Product> product(String id) {
-    return read.get(List.of("id", String.valueOf(id)), () -> complete(sql.sql("select * from product where id = ?")
-        .param(id).query(ProductRow.class).list()).stream().findFirst());
+    return read.get(List.of("id", String.valueOf(id)), () -> one("p.id = ?", id));
   }
 
   /** The product a proposal registered, by the proposal's process instance id. */
   public Optional<Product> proposedIn(String processInstanceId) {
-    return read.get(List.of("proposal", String.valueOf(processInstanceId)), () -> complete(
-        sql.sql("select * from product where proposal_process_id = ?").param(processInstanceId)
-            .query(ProductRow.class).list()).stream().findFirst());
+    return read.get(List.of("proposal", String.valueOf(processInstanceId)),
+        () -> one("p.proposal_process_id = ?", processInstanceId));
+  }
+
+  /** One product with its municipalities, in one statement (an array of them, in their order). */
+  private Optional<Product> one(String condition, String value) {
+    return sql.sql("""
+            select p.*, (select array_agg(m.municipality order by m.position) from product_municipality m
+                         where m.product_id = p.id) as municipality_list
+            from product p where """ + condition).param(value)
+        .query((rs, n) -> PRODUCT_ROWS.mapRow(rs, n).with(list(rs.getArray("municipality_list")))).list()
+        .stream().findFirst();
+  }
+
+  private static List<String> list(java.sql.Array array) throws java.sql.SQLException {
+    return array == null ? List.of()
+        : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
   }
 
   /** The rows, each with its municipalities (read in one query). */

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +48,8 @@ public class FormSubmissions {
   private final ObjectMapper json;
   /** The start form of each process definition, by its id. */
   private final Map<String, Optional<CamundaFormRef>> startForms = new ConcurrentHashMap<>();
+  /** The form reference of each task definition that names its form literally, by process definition and task key. */
+  private final Map<String, Optional<CamundaFormRef>> literalTaskForms = new ConcurrentHashMap<>();
 
   FormSubmissions(ProcessEngine engine, FormCatalog forms, SubmissionValidator validator, ObjectMapper json) {
     this.engine = engine;
@@ -84,12 +88,35 @@ public class FormSubmissions {
           .map(link -> new Candidate(link.getUserId(), link.getGroupId())).toList();
       Optional<FormSchema> form = Optional.empty();
       if (withForm) {
-        task.initializeFormKey();
-        form = Optional.ofNullable(task.getCamundaFormRef())
-            .flatMap(ref -> forms.form(ref, task.getProcessDefinitionId()));
+        form = formRef(task).flatMap(ref -> forms.form(ref, task.getProcessDefinitionId()));
       }
       return Optional.of(new SubmittedTask(task.getId(), task.getAssignee(), task.getExecutionId(), candidates, form));
     }));
+  }
+
+  /**
+   * The task's form reference. A task definition that names its form literally (no expression)
+   * gives every task of it the same reference: kept, since a deployed definition never changes,
+   * so later tasks of it need not read their process definition.
+   */
+  private Optional<CamundaFormRef> formRef(TaskEntity task) {
+    String key = task.getProcessDefinitionId() + "\u0000" + task.getTaskDefinitionKey();
+    Optional<CamundaFormRef> known = task.getProcessDefinitionId() == null ? null : literalTaskForms.get(key);
+    if (known != null) {
+      return known;
+    }
+    task.initializeFormKey();
+    Optional<CamundaFormRef> ref = Optional.ofNullable(task.getCamundaFormRef());
+    TaskDefinition definition = task.getTaskDefinition();
+    if (task.getProcessDefinitionId() != null && definition != null && literal(definition.getFormKey())
+        && literal(definition.getCamundaFormDefinitionKey()) && literal(definition.getCamundaFormDefinitionVersion())) {
+      literalTaskForms.put(key, ref);
+    }
+    return ref;
+  }
+
+  private static boolean literal(Expression expression) {
+    return expression == null || expression.isLiteralText();
   }
 
   /** Problems with a completion of the task, in Danish; empty when it may go to the engine. */
