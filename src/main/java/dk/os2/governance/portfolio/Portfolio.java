@@ -337,7 +337,7 @@ public class Portfolio {
     return sql.sql("""
             select p.*, (select array_agg(m.municipality order by m.position) from product_municipality m
                          where m.product_id = p.id) as municipality_list
-            from product p where """ + condition).param(value)
+            from product p""" + " where " + condition).param(value)
         .query((rs, n) -> PRODUCT_ROWS.mapRow(rs, n).with(list(rs.getArray("municipality_list")))).list()
         .stream().findFirst();
   }

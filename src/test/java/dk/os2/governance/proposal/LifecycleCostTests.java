@@ -32,8 +32,8 @@ class LifecycleCostTests extends IntegrationTests {
    * 68–71 transactions (the count also sees the application's scheduled scans that happen to run
    * in the window). A small margin above that.
    */
-  static final long MAX_EXECUTIONS = 435;
-  static final long MAX_TRANSACTIONS = 74;
+  static final long MAX_EXECUTIONS = 360;
+  static final long MAX_TRANSACTIONS = 62;
 
   @Autowired
   Catalogue catalogue;
@@ -46,32 +46,12 @@ class LifecycleCostTests extends IntegrationTests {
     try {
       Set<String> earlierJobs = new HashSet<>(engine.getManagementService().createJobQuery().list().stream()
           .map(Job::getId).toList());
+      // One lifecycle first, uncounted: what a node reads once and keeps (parsed forms, each task
+      // definition's form reference, start forms) is not the cost of every lifecycle.
+      lifecycle(Proposals.uniqueName("Opvarmning"), earlierJobs);
       String name = Proposals.uniqueName("Omkostning");
       String[] processInstance = new String[1];
-      SqlCounter.Counts cost = SqlCounter.record(() -> {
-        SqlCounter.step("start");
-        RestClient.Response started = RestClient.as(baseUrl(), "kommune").post(
-            "/engine-rest/process-definition/key/project-proposal/submit-form",
-            variables(Proposals.valid(catalogue, name, "N1")));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        processInstance[0] = started.json().path("id").asText();
-        runNewJobs(earlierJobs);
-        SqlCounter.step("screen");
-        complete(processInstance[0], "sekretariat", Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
-        runNewJobs(earlierJobs);
-        SqlCounter.step("recommend");
-        complete(processInstance[0], "forretningsudvalg", Map.of("committeeRecommendation", "recommend",
-            "recommendedLevel", "N1", "committeeRationale", "Anbefales"));
-        runNewJobs(earlierJobs);
-        SqlCounter.step("decide");
-        complete(processInstance[0], "bestyrelse", Map.of("boardDecision", "approve", "approvedLevel", "N1",
-            "meetingDate", "2026-11-20", "minutesReference", "Referat 2026-11, pkt. 4",
-            "boardRationale", "Godkendt på mødet"));
-        runNewJobs(earlierJobs);
-        SqlCounter.step("acknowledge");
-        complete(processInstance[0], "kommune", Map.of("outcomeAcknowledged", true));
-        runNewJobs(earlierJobs);
-      });
+      SqlCounter.Counts cost = SqlCounter.record(() -> processInstance[0] = lifecycle(name, earlierJobs));
       System.out.println("LifecycleCostTests: a proposal lifecycle (start + 4 completions, with its jobs) ran " + cost);
       System.out.println(report(SqlCounter.recorded()));
 
@@ -83,6 +63,33 @@ class LifecycleCostTests extends IntegrationTests {
     } finally {
       jobExecutor.start();
     }
+  }
+
+  /** A proposal from start to the proposer's acknowledgement, each step's jobs run; returns its process instance. */
+  private String lifecycle(String name, Set<String> earlierJobs) {
+    SqlCounter.step("start");
+    RestClient.Response started = RestClient.as(baseUrl(), "kommune").post(
+        "/engine-rest/process-definition/key/project-proposal/submit-form",
+        variables(Proposals.valid(catalogue, name, "N1")));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String processInstance = started.json().path("id").asText();
+    runNewJobs(earlierJobs);
+    SqlCounter.step("screen");
+    complete(processInstance, "sekretariat", Map.of("screeningDecision", "forward", "screeningComment", "Ok"));
+    runNewJobs(earlierJobs);
+    SqlCounter.step("recommend");
+    complete(processInstance, "forretningsudvalg", Map.of("committeeRecommendation", "recommend",
+        "recommendedLevel", "N1", "committeeRationale", "Anbefales"));
+    runNewJobs(earlierJobs);
+    SqlCounter.step("decide");
+    complete(processInstance, "bestyrelse", Map.of("boardDecision", "approve", "approvedLevel", "N1",
+        "meetingDate", "2026-11-20", "minutesReference", "Referat 2026-11, pkt. 4",
+        "boardRationale", "Godkendt på mødet"));
+    runNewJobs(earlierJobs);
+    SqlCounter.step("acknowledge");
+    complete(processInstance, "kommune", Map.of("outcomeAcknowledged", true));
+    runNewJobs(earlierJobs);
+    return processInstance;
   }
 
   /** Per step: reads and writes; then the statements run more than once, with who issued them. */
