@@ -47,6 +47,62 @@ public class SqlCounter implements BeanPostProcessor {
     return bean;
   }
 
+  /** One counted execution, while {@link #record} is on: the step it ran in, its SQL, who issued it. */
+  public record Execution(String step, String sql, String caller) {
+    /** Whether it only reads (a select). */
+    public boolean read() {
+      return sql.regionMatches(true, 0, "select", 0, 6);
+    }
+  }
+
+  private static volatile boolean recording;
+  private static volatile String step = "";
+  private static final List<Execution> RECORDED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Names the step the executions counted from now on belong to (for {@link #recorded()}). */
+  public static void step(String name) {
+    step = name;
+  }
+
+  /**
+   * Like {@link #count}, and also keeps every counted execution with its step and the Java caller
+   * that issued it (the application's frames nearest to the JDBC call, else the engine command), so
+   * a test can show who reads what; read them with {@link #recorded()}.
+   */
+  public static Counts record(Runnable work) {
+    RECORDED.clear();
+    step = "";
+    recording = true;
+    try {
+      return count(work);
+    } finally {
+      recording = false;
+    }
+  }
+
+  /** The executions kept by the last {@link #record}. */
+  public static List<Execution> recorded() {
+    synchronized (RECORDED) {
+      return List.copyOf(RECORDED);
+    }
+  }
+
+  private static String caller() {
+    StackTraceElement[] stack = Thread.currentThread().getStackTrace();
+    java.util.List<String> app = new java.util.ArrayList<>();
+    String command = null;
+    for (StackTraceElement frame : stack) {
+      String c = frame.getClassName();
+      if (c.startsWith("dk.os2.governance.") && !c.startsWith("dk.os2.governance.SqlCounter") && app.size() < 3) {
+        app.add(c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$\\$.*", "") + "." + frame.getMethodName() + ":" + frame.getLineNumber());
+      }
+      if (command == null && c.startsWith("org.camunda.bpm.engine.impl.cmd.")) {
+        command = c.substring(c.lastIndexOf('.') + 1);
+      }
+    }
+    return String.join(" < ", app) + (command == null ? "" : " [" + command + "]");
+  }
+
   /** Runs the work with the counter on and returns what it cost; not reentrant. */
   public static Counts count(Runnable work) {
     EXECUTIONS.set(0);
@@ -83,6 +139,9 @@ public class SqlCounter implements BeanPostProcessor {
         return;
       }
       EXECUTIONS.incrementAndGet();
+      if (recording) {
+        queryInfoList.forEach(q -> RECORDED.add(new Execution(step, q.getQuery().replaceAll("\\s+", " ").trim(), caller())));
+      }
       if (LOG) {
         queryInfoList.forEach(q -> System.out.println("SQL[" + Thread.currentThread().getName() + "] "
             + q.getQuery().replaceAll("\\s+", " ")));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,14 @@ class TaskCards extends AbstractProcessEnginePlugin implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object product = task.getVariable("productName");
+    // The process's variables, asked of the execution: a task being created has no variables of its
+    // own yet, and asking the task would read them from the database first.
+    VariableScope process = task.getExecution() != null ? task.getExecution() : task;
+    Object product = process.getVariable("productName");
     if (product != null) {
       task.setVariableLocal(PRODUCT, product.toString());
     }
-    Object level = task.getVariable("requestedLevel");
+    Object level = process.getVariable("requestedLevel");
     if (level != null) {
       task.setVariableLocal(LEVEL, level.toString());
     }

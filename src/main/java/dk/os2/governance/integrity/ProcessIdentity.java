@@ -1,5 +1,6 @@
 package dk.os2.governance.integrity;
 
+import dk.os2.governance.process.TransactionCache;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +41,11 @@ public class ProcessIdentity implements ExecutionListener {
 
   private final JdbcClient jdbc;
   private final ProposedProducts proposals;
+  /**
+   * Identities read in this transaction: a completion's steps, listeners and mails each ask who a
+   * process is about, and the row is read once (cleared when one is recorded).
+   */
+  private final TransactionCache<Optional<Identity>> read = new TransactionCache<>();
 
   ProcessIdentity(JdbcClient jdbc, ProposedProducts proposals) {
     this.jdbc = jdbc;
@@ -76,12 +82,13 @@ public class ProcessIdentity implements ExecutionListener {
             pending.currentLevel(), pending.targetLevel(), pending.direction(), pending.catalogueReference(),
             Timestamp.from(Instant.now()))
         .update();
+    read.clear();
   }
 
   /** The recorded identity of a level change or annual evaluation. */
   public Optional<Identity> levelProcess(String processInstanceId) {
-    return jdbc.sql("select * from process_identity where process_instance_id = ?").param(processInstanceId)
-        .query(Identity.class).optional();
+    return read.get(processInstanceId, () -> jdbc.sql("select * from process_identity where process_instance_id = ?")
+        .param(processInstanceId).query(Identity.class).optional());
   }
 
   /** The level change's or annual evaluation's identity; refuses if the system never recorded one. */

@@ -4,7 +4,7 @@
  * <p>An application module: {@code ModulesTests} verifies that it uses no module but those
  * allowed here, and those only through the types in their base packages.
  */
-@ApplicationModule(displayName = "Integrity", allowedDependencies = {})
+@ApplicationModule(displayName = "Integrity", allowedDependencies = {"process"})
 package dk.os2.governance.integrity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,6 +7,7 @@ import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
 import dk.os2.governance.portfolio.ProductStatus;
+import dk.os2.governance.process.TransactionCache;
 import dk.os2.governance.criteria.Catalogue;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -54,6 +55,8 @@ public class ProductGroups implements SteeringGroups {
   private final AuthorizationService authorizations;
   private final Portfolio portfolio;
   private final Catalogue catalogue;
+  /** Members read in this transaction (the level checks ask several times per step); cleared by each write here. */
+  private final TransactionCache<List<Member>> read = new TransactionCache<>();
 
   ProductGroups(JdbcClient jdbc, IdentityService identity, AuthorizationService authorizations, Portfolio portfolio,
       Catalogue catalogue) {
@@ -66,7 +69,7 @@ public class ProductGroups implements SteeringGroups {
 
   /** The product's members: per group, the people with a login first, then the organisations without one. */
   public List<Member> members(String productId) {
-    return jdbc.sql("""
+    return read.get(productId, () -> List.copyOf(jdbc.sql("""
         select product_id, group_kind as kind, user_id, member_role as role, organisation, 0 as sort_group,
                user_id as sort_key
         from product_group_member where product_id = :product
@@ -74,7 +77,7 @@ public class ProductGroups implements SteeringGroups {
         select product_id, group_kind, cast(null as varchar(64)), member_role, organisation, 1, organisation_key
         from product_group_organisation where product_id = :product
         order by kind, sort_group, sort_key""")
-        .param("product", productId).query(Member.class).list();
+        .param("product", productId).query(Member.class).list()));
   }
 
   public List<Member> members(String productId, GroupKind kind) {
@@ -94,10 +97,12 @@ public class ProductGroups implements SteeringGroups {
     String groupId = ensureGroup(product, kind);
     jdbc.sql("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?")
         .params(productId, kind.name(), userId).update();
+    read.clear();
     jdbc.sql("""
         insert into product_group_member (product_id, group_kind, user_id, member_role, organisation, added_at)
         values (?, ?, ?, ?, ?, ?)""")
         .params(productId, kind.name(), userId, role.name(), organisation, Timestamp.from(Instant.now())).update();
+    read.clear();
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(userId, groupId);
     }
@@ -112,6 +117,7 @@ public class ProductGroups implements SteeringGroups {
   private void removeMember(String productId, GroupKind kind, String userId) {
     jdbc.sql("delete from product_group_member where product_id = ? and group_kind = ? and user_id = ?")
         .params(productId, kind.name(), userId).update();
+    read.clear();
     String groupId = kind.groupId(productId);
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
       identity.deleteMembership(userId, groupId);
@@ -165,10 +171,12 @@ public class ProductGroups implements SteeringGroups {
     }
     jdbc.sql("delete from product_group_organisation where product_id = ? and group_kind = ? and organisation_key = ?")
         .params(productId, kind.name(), key(name)).update();
+    read.clear();
     jdbc.sql("""
         insert into product_group_organisation (product_id, group_kind, organisation, organisation_key, member_role, added_at)
         values (?, ?, ?, ?, ?, ?)""")
         .params(productId, kind.name(), name, key(name), role.name(), Timestamp.from(Instant.now())).update();
+    read.clear();
   }
 
   @Transactional
@@ -178,6 +186,7 @@ public class ProductGroups implements SteeringGroups {
     }
     jdbc.sql("delete from product_group_organisation where product_id = ? and group_kind = ? and organisation_key = ?")
         .params(productId, kind.name(), key(organisation)).update();
+    read.clear();
   }
 
   /** Whether the group has the organisation as a member, on its own or as the organisation of a person in it. */

@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import dk.os2.governance.process.TransactionCache;
 import org.springframework.context.ApplicationEventPublisher;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +41,16 @@ public class Portfolio {
   private final JdbcClient sql;
 
   private final ApplicationEventPublisher events;
+
+  /**
+   * Products read in this transaction, by id and by proposal: the delegates, listeners and checks
+   * of one task completion each ask for the product, and it is read once (cleared by every write
+   * here, the only writer of {@code product} and {@code product_municipality}).
+   */
+  /** A product's row, mapped as {@link JdbcClient} maps a record (by column name). */
+  private static final RowMapper<ProductRow> PRODUCT_ROWS = new SimplePropertyRowMapper<>(ProductRow.class);
+
+  private final TransactionCache<Optional<Product>> read = new TransactionCache<>();
 
   Portfolio(JdbcTemplate jdbc, JdbcClient sql, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
@@ -133,6 +146,7 @@ public class Portfolio {
           p.proposingMunicipality(), p.contactName(), p.contactEmail(),
           p.suppliers(), p.licence(), p.repositoryUrl(), p.requestedLevel(), p.proposedBy(),
           p.processInstanceId(), now, now);
+      read.clear();
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(p.name());
     }
@@ -153,6 +167,7 @@ public class Portfolio {
           p.name(), nameSort(p.name()), slug(p.name()), nameKey(p.name()), p.purpose(), p.need(), p.proposingMunicipality(), p.contactName(),
           p.contactEmail(), p.suppliers(), p.licence(), p.repositoryUrl(),
           p.requestedLevel(), Timestamp.from(Instant.now()), productId);
+      read.clear();
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(p.name());
     }
@@ -172,6 +187,7 @@ public class Portfolio {
             contact_name, contact_email, created_at, updated_at)
           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           id, name, nameKey(name), nameSort(name), slug(name), level, ProductStatus.ACTIVE.name(), UNKNOWN, UNKNOWN, UNKNOWN, now, now);
+      read.clear();
     } catch (DuplicateKeyException e) {
       throw new ProductNameTaken(name);
     }
@@ -195,6 +211,7 @@ public class Portfolio {
     Optional<Product> before = product(productId);
     jdbc.update("update product set status = ?, level = ?, level_since = ?, updated_at = ? where id = ?",
         ProductStatus.ACTIVE.name(), level, Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+    read.clear();
     before.ifPresent(p -> changed(p, level, ProductStatus.ACTIVE, since, processInstanceId));
   }
 
@@ -208,6 +225,7 @@ public class Portfolio {
     Optional<Product> before = product(productId);
     jdbc.update("update product set status = ?, name_key = null, updated_at = ? where id = ?",
         ProductStatus.REJECTED.name(), Timestamp.from(Instant.now()), productId);
+    read.clear();
     before.ifPresent(p -> changed(p, p.level(), ProductStatus.REJECTED, null, processInstanceId));
   }
 
@@ -215,6 +233,7 @@ public class Portfolio {
   public void usage(String productId, List<String> municipalities, boolean singleCodeVersion) {
     sql.sql("update product set single_code_version = ?, updated_at = ? where id = ?")
         .params(singleCodeVersion, Timestamp.from(Instant.now()), productId).update();
+    read.clear();
     municipalitiesInUse(productId, municipalities == null ? List.of()
         : municipalities.stream().flatMap(m -> municipalities(m).stream()).distinct().toList());
     events.publishEvent(new UsageChanged(productId));
@@ -231,6 +250,7 @@ public class Portfolio {
       sql.sql("insert into product_municipality (product_id, position, municipality) values (?, ?, ?)")
           .params(productId, i, municipalities.get(i)).update();
     }
+    read.clear();
   }
 
   public boolean singleCodeVersion(String productId) {
@@ -244,6 +264,7 @@ public class Portfolio {
   public void handoverAccepted(String productId, LocalDate on) {
     jdbc.update("update product set handover_accepted_on = ?, updated_at = ? where id = ?",
         on == null ? null : Date.valueOf(on), Timestamp.from(Instant.now()), productId);
+    read.clear();
     events.publishEvent(new UsageChanged(productId));
   }
 
@@ -253,6 +274,7 @@ public class Portfolio {
    */
   public void openGaps(String productId, int gaps) {
     jdbc.update("update product set open_gaps = ? where id = ?", gaps, productId);
+    read.clear();
   }
 
   /** The active products whose open gaps were never computed (after the migration that added them). */
@@ -267,9 +289,11 @@ public class Portfolio {
     Optional<Product> before = product(productId);
     jdbc.update("update product set level = ?, status = ?, level_since = ?, updated_at = ? where id = ?",
         level, status.name(), Date.valueOf(since), Timestamp.from(Instant.now()), productId);
+    read.clear();
     if (status != ProductStatus.ACTIVE && status != ProductStatus.PROPOSED) {
       // A retired product leaves the portfolio and with it its hold on the name.
       jdbc.update("update product set name_key = null where id = ?", productId);
+      read.clear();
     }
     before.ifPresent(p -> changed(p, level, status, since, processInstanceId));
   }
@@ -287,9 +311,11 @@ public class Portfolio {
   public void evaluationCycle(String productId, LocalDate last, LocalDate next) {
     if (last != null) {
       jdbc.update("update product set last_evaluation = ? where id = ?", Date.valueOf(last), productId);
+      read.clear();
     }
     jdbc.update("update product set next_evaluation = ?, updated_at = ? where id = ?",
         next == null ? null : Date.valueOf(next), Timestamp.from(Instant.now()), productId);
+    read.clear();
   }
 
   public List<Product> products() {
@@ -297,14 +323,28 @@ public class Portfolio {
   }
 
   public Optional<Product> product(String id) {
-    return complete(sql.sql("select * from product where id = ?").param(id).query(ProductRow.class).list())
-        .stream().findFirst();
+    return read.get(List.of("id", String.valueOf(id)), () -> one("p.id = ?", id));
   }
 
   /** The product a proposal registered, by the proposal's process instance id. */
   public Optional<Product> proposedIn(String processInstanceId) {
-    return complete(sql.sql("select * from product where proposal_process_id = ?").param(processInstanceId)
-        .query(ProductRow.class).list()).stream().findFirst();
+    return read.get(List.of("proposal", String.valueOf(processInstanceId)),
+        () -> one("p.proposal_process_id = ?", processInstanceId));
+  }
+
+  /** One product with its municipalities, in one statement (an array of them, in their order). */
+  private Optional<Product> one(String condition, String value) {
+    return sql.sql("""
+            select p.*, (select array_agg(m.municipality order by m.position) from product_municipality m
+                         where m.product_id = p.id) as municipality_list
+            from product p""" + " where " + condition).param(value)
+        .query((rs, n) -> PRODUCT_ROWS.mapRow(rs, n).with(list(rs.getArray("municipality_list")))).list()
+        .stream().findFirst();
+  }
+
+  private static List<String> list(java.sql.Array array) throws java.sql.SQLException {
+    return array == null ? List.of()
+        : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
   }
 
   /** The rows, each with its municipalities (read in one query). */

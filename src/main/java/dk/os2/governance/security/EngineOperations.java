@@ -13,17 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import dk.os2.governance.identity.Access;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.query.Query;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,12 +121,17 @@ class EngineOperations {
     if (expressions.isPresent()) {
       return expressions;
     }
-    if (call.is("TaskResource", "submit", "complete", "claim") && user != null
-        && !ownsTask(user, call.path("id"))) {
-      return refuse(403, NOT_THE_BODY);
-    }
-    if (call.is("TaskResource", "submit", "complete")) {
-      return formRefusal(submissions.checkTaskCompletion(call.path("id"), call.body().get()));
+    if (call.is("TaskResource", "submit", "complete", "claim")) {
+      // One read of the task serves both checks: whose it is, and what its form accepts.
+      boolean submits = call.is("TaskResource", "submit", "complete");
+      Optional<FormSubmissions.SubmittedTask> task = submissions.task(call.path("id"), submits);
+      if (user != null && task.isPresent() && !ownsTask(user, task.get())) {
+        return refuse(403, NOT_THE_BODY);
+      }
+      if (submits) {
+        // An unknown task is left for the engine (404).
+        return formRefusal(task.map(t -> submissions.checkTaskCompletion(t, call.body().get())).orElse(List.of()));
+      }
     }
     if (call.is("ProcessDefinitionResource", "submitForm")) {
       return formRefusal(submissions.checkStart(call.path("id"), call.path("key"), call.path("tenantId"),
@@ -156,24 +156,15 @@ class EngineOperations {
   /**
    * Whether the caller is the task's body: a member of one of its candidate groups (or a candidate
    * user) where it has candidates, else its assignee. Administrators are no exception, and an
-   * assignment does not make a stranger the body. An unknown task is left for the engine (404).
+   * assignment does not make a stranger the body.
    */
-  private boolean ownsTask(Authentication user, String taskId) {
-    IdentityService identity = engine.getIdentityService();
-    return Access.asSystem(identity, () -> {
-      Task task = taskId == null ? null : engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        return true;
-      }
-      List<IdentityLink> candidates = engine.getTaskService().getIdentityLinksForTask(taskId).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
-      if (candidates.isEmpty()) {
-        return user.getUserId().equals(task.getAssignee());
-      }
-      List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-      return candidates.stream().anyMatch(link -> user.getUserId().equals(link.getUserId())
-          || (link.getGroupId() != null && groups.contains(link.getGroupId())));
-    });
+  private static boolean ownsTask(Authentication user, FormSubmissions.SubmittedTask task) {
+    if (task.candidates().isEmpty()) {
+      return user.getUserId().equals(task.assignee());
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return task.candidates().stream().anyMatch(candidate -> user.getUserId().equals(candidate.userId())
+        || (candidate.groupId() != null && groups.contains(candidate.groupId())));
   }
 
   private static boolean allowedWrite(Call call) {

@@ -17,14 +17,20 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
  * Validates, on the server, what someone submits to a task or start form, whichever REST route
  * reached the engine operation: a completion carries exactly the fields of its form, each valid,
- * and nothing else. Runs as the calling user, so a task the caller cannot see is left for the
- * engine to refuse.
+ * and nothing else. A task is read as the system, after (or while) the guard decides that the
+ * caller is its body; the engine still checks the caller's own rights when it completes it.
  */
 @Component
 public class FormSubmissions {
@@ -42,6 +48,8 @@ public class FormSubmissions {
   private final ObjectMapper json;
   /** The start form of each process definition, by its id. */
   private final Map<String, Optional<CamundaFormRef>> startForms = new ConcurrentHashMap<>();
+  /** The form reference of each task definition that names its form literally, by process definition and task key. */
+  private final Map<String, Optional<CamundaFormRef>> literalTaskForms = new ConcurrentHashMap<>();
 
   FormSubmissions(ProcessEngine engine, FormCatalog forms, SubmissionValidator validator, ObjectMapper json) {
     this.engine = engine;
@@ -50,26 +58,91 @@ public class FormSubmissions {
     this.json = json;
   }
 
+  /**
+   * A task as someone claims or submits it: who may work on it (its candidates, else its
+   * assignee) and, for a submission, the form it shows. Read as the system, in one engine command.
+   */
+  public record SubmittedTask(String id, String assignee, String executionId, List<Candidate> candidates,
+      Optional<FormSchema> form) {}
+
+  /** A candidate user or group of a task (one of the two is set). */
+  public record Candidate(String userId, String groupId) {}
+
+  /**
+   * The task with its candidates and, when {@code withForm}, its form; empty for an unknown task
+   * (the engine answers 404). One engine command as the system, reading the task, its identity
+   * links and (for the form) its process definition once, so that the guard that decides whether
+   * the caller is the task's body and the check of the submission share what they read.
+   */
+  public Optional<SubmittedTask> task(String taskId, boolean withForm) {
+    if (taskId == null) {
+      return Optional.empty();
+    }
+    return commands().execute(context -> context.runWithoutAuthorization(() -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return Optional.<SubmittedTask>empty();
+      }
+      List<Candidate> candidates = task.getIdentityLinks().stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(link -> new Candidate(link.getUserId(), link.getGroupId())).toList();
+      Optional<FormSchema> form = Optional.empty();
+      if (withForm) {
+        form = formRef(task).flatMap(ref -> forms.form(ref, task.getProcessDefinitionId()));
+      }
+      return Optional.of(new SubmittedTask(task.getId(), task.getAssignee(), task.getExecutionId(), candidates, form));
+    }));
+  }
+
+  /**
+   * The task's form reference. A task definition that names its form literally (no expression)
+   * gives every task of it the same reference: kept, since a deployed definition never changes,
+   * so later tasks of it need not read their process definition.
+   */
+  private Optional<CamundaFormRef> formRef(TaskEntity task) {
+    String key = task.getProcessDefinitionId() + "\u0000" + task.getTaskDefinitionKey();
+    Optional<CamundaFormRef> known = task.getProcessDefinitionId() == null ? null : literalTaskForms.get(key);
+    if (known != null) {
+      return known;
+    }
+    task.initializeFormKey();
+    Optional<CamundaFormRef> ref = Optional.ofNullable(task.getCamundaFormRef());
+    TaskDefinition definition = task.getTaskDefinition();
+    if (task.getProcessDefinitionId() != null && definition != null && literal(definition.getFormKey())
+        && literal(definition.getCamundaFormDefinitionKey()) && literal(definition.getCamundaFormDefinitionVersion())) {
+      literalTaskForms.put(key, ref);
+    }
+    return ref;
+  }
+
+  private static boolean literal(Expression expression) {
+    return expression == null || expression.isLiteralText();
+  }
+
   /** Problems with a completion of the task, in Danish; empty when it may go to the engine. */
-  public List<String> checkTaskCompletion(String taskId, byte[] body) {
-    Task task;
-    try {
-      task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-    } catch (AuthorizationException e) {
-      return List.of(); // the engine refuses the caller itself
-    }
-    if (task == null) {
-      return List.of(); // unknown or not visible to the caller: the engine answers 404
-    }
-    Optional<FormSchema> form = Optional.ofNullable(task.getCamundaFormRef())
-        .flatMap(ref -> forms.form(ref, task.getProcessDefinitionId()));
-    if (form.isEmpty()) {
+  public List<String> checkTaskCompletion(SubmittedTask task, byte[] body) {
+    if (task.form().isEmpty()) {
       // A task without a Camunda Form of the application takes no fields at all.
       return hasVariables(body) ? List.of("Opgaven har ingen formular og kan ikke modtage felter.") : List.of();
     }
     // Read only when a rule asks for what the process holds (most forms' rules never do).
-    return validate(new Target(form.get(), new LazyVariables(() -> engine.getTaskService().getVariables(taskId))),
+    return validate(new Target(task.form().get(), new LazyVariables(() -> processVariables(task.executionId()))),
         body, TASK_KEYS);
+  }
+
+  /** The variables of the process as the task's execution sees them (a task's own card variables aside). */
+  private Map<String, Object> processVariables(String executionId) {
+    if (executionId == null) {
+      return Map.of();
+    }
+    return commands().execute(context -> context.runWithoutAuthorization(() -> {
+      ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
+      return execution == null ? Map.<String, Object>of() : execution.getVariables();
+    }));
+  }
+
+  private CommandExecutor commands() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
   }
 
   /** Problems with a start form submission, in Danish; empty when it may go to the engine. */
