@@ -56,45 +56,56 @@ public class SqlStatements implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+    if (bean instanceof DataSource dataSource && !ours(bean)) {
       return wrap(dataSource, DataSource.class, null);
     }
     return bean;
   }
 
   private static Object wrap(Object target, Class<?> type, String sql) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      // A wrapper is equal only to itself, as the pooled connection it wraps is (Spring's
-      // transaction synchronisation compares the connection it holds with the one it is handed).
-      if (method.getName().equals("equals") && args != null && args.length == 1) {
-        return proxy == args[0];
-      }
-      if (method.getName().equals("hashCode") && (args == null || args.length == 0)) {
-        return System.identityHashCode(proxy);
-      }
-      long start = System.nanoTime();
-      Object result;
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      } finally {
-        if (method.getName().startsWith("execute")) {
-          note(args != null && args.length > 0 && args[0] instanceof String s ? s : sql, method, System.nanoTime() - start);
+    InvocationHandler handler = new Counting() {
+      @Override
+      public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        // A wrapper is equal only to itself, as the pooled connection it wraps is (Spring's
+        // transaction synchronisation compares the connection it holds with the one it is handed).
+        if (method.getName().equals("equals") && args != null && args.length == 1) {
+          return proxy == args[0];
         }
+        if (method.getName().equals("hashCode") && (args == null || args.length == 0)) {
+          return System.identityHashCode(proxy);
+        }
+        long start = System.nanoTime();
+        Object result;
+        try {
+          result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        } finally {
+          if (method.getName().startsWith("execute")) {
+            note(args != null && args.length > 0 && args[0] instanceof String s ? s : sql, method, System.nanoTime() - start);
+          }
+        }
+        if (result instanceof Connection c && !ours(c)) {
+          return wrap(c, Connection.class, null);
+        }
+        if (result instanceof Statement s && !ours(s)) {
+          String text = args != null && args.length > 0 && args[0] instanceof String q ? q : null;
+          Class<?> kind = s instanceof CallableStatement ? CallableStatement.class
+              : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+          return wrap(s, kind, text);
+        }
+        return result;
       }
-      if (result instanceof Connection c && !Proxy.isProxyClass(c.getClass())) {
-        return wrap(c, Connection.class, null);
-      }
-      if (result instanceof Statement s && !Proxy.isProxyClass(s.getClass())) {
-        String text = args != null && args.length > 0 && args[0] instanceof String q ? q : null;
-        Class<?> kind = s instanceof CallableStatement ? CallableStatement.class
-            : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return wrap(s, kind, text);
-      }
-      return result;
     };
     return Proxy.newProxyInstance(SqlStatements.class.getClassLoader(), new Class<?>[] {type}, handler);
+  }
+
+  /** The wrappers' handler type, to tell them from other JDK proxies (datasource-proxy's connections are some). */
+  private abstract static class Counting implements InvocationHandler {}
+
+  /** Whether the object is one of these wrappers (another library's proxy is wrapped like any object). */
+  private static boolean ours(Object object) {
+    return Proxy.isProxyClass(object.getClass()) && Proxy.getInvocationHandler(object) instanceof Counting;
   }
 
   private static void note(String sql, Method method, long nanos) {

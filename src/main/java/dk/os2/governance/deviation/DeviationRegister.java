@@ -99,6 +99,11 @@ public class DeviationRegister implements Deviations {
     return view(store.openExpiringBy(until));
   }
 
+  @Override
+  public ExpiryCounts countOpenExpiringBy(LocalDate today, LocalDate until) {
+    return store.countOpenExpiringBy(today, until);
+  }
+
   /** Every deviation of the portfolio, by expiry date. */
   List<Deviation> all() {
     return view(store.all());

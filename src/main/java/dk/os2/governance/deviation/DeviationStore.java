@@ -63,6 +63,15 @@ class DeviationStore {
         .params(OPEN, Date.valueOf(until)).query(Row.class).list();
   }
 
+  Deviations.ExpiryCounts countOpenExpiringBy(LocalDate today, LocalDate until) {
+    return jdbc.sql("""
+        select count(case when expires_on >= :today then 1 end) as expiring,
+          count(case when expires_on < :today then 1 end) as expired
+        from deviation where status = :open and expires_on <= :until""")
+        .param("today", Date.valueOf(today)).param("until", Date.valueOf(until)).param("open", OPEN)
+        .query(Deviations.ExpiryCounts.class).single();
+  }
+
   List<Row> all() {
     return jdbc.sql("select * from deviation order by expires_on, product_id, criterion_id").query(Row.class).list();
   }

@@ -14,4 +14,10 @@ public interface Deviations {
    * expired included), by expiry date: for the portfolio's figures and the report packs.
    */
   List<Deviation> openExpiringBy(LocalDate until);
+
+  /** How many open deviations expire from {@code today} to {@code until}, and how many expired before {@code today}. */
+  record ExpiryCounts(long expiring, long expired) {}
+
+  /** The counts of {@link #openExpiringBy} by state, in one statement (the portfolio page's figures). */
+  ExpiryCounts countOpenExpiringBy(LocalDate today, LocalDate until);
 }

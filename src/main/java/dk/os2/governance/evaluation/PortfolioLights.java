@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The portfolio's lights: each product's latest evaluation (of any source: a reviewer's, an
@@ -19,10 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * theme, and its yellow items (partly met, or a documented deviation standing in for the
  * criterion). Counted in SQL; only the criteria's themes are read from the catalogues.
  *
- * <p>The count reads every latest evaluation's items, which at ten thousand products takes longer
- * than a page should wait. It changes only when an evaluation is stored (evaluations are never
- * changed or deleted, catalogue versions never change), so it is kept until the next evaluation
- * commits: each commit moves a generation on, and a count made while one did is not kept.
+ * <p>The count reads every latest evaluation's items; the portfolio page keeps it for as long as
+ * the database's {@code overview_revision} stands (module {@code overview}), so that an evaluation
+ * stored on another node shows on the next page load here too.
  */
 @Service
 public class PortfolioLights {
@@ -53,11 +50,6 @@ public class PortfolioLights {
       where not exists (select 1 from evaluation l where l.product_id = e.product_id
         and (l.created_at > e.created_at or (l.created_at = e.created_at and l.id > e.id)))""";
 
-  private record Kept(long generation, Summary summary) {}
-
-  private final AtomicLong generation = new AtomicLong();
-  private volatile Kept kept;
-
   private final JdbcClient jdbc;
   private final CatalogueStore catalogues;
   private final Catalogue shipped;
@@ -68,23 +60,9 @@ public class PortfolioLights {
     this.shipped = shipped;
   }
 
+  /** The lights of every product's latest evaluation, counted now. */
   public Summary summary() {
-    long current = generation.get();
-    Kept last = kept;
-    if (last != null && last.generation() == current) {
-      return last.summary();
-    }
-    Summary summary = count();
-    if (generation.get() == current) {
-      kept = new Kept(current, summary);
-    }
-    return summary;
-  }
-
-  /** An evaluation was stored: the next summary counts again (after the commit, so it sees it). */
-  @TransactionalEventListener(fallbackExecution = true)
-  void evaluationStored(EvaluationCompleted evaluation) {
-    generation.incrementAndGet();
+    return count();
   }
 
   private Summary count() {

@@ -1,16 +1,10 @@
 package dk.os2.governance.overview;
 
-import dk.os2.governance.deviation.Deviation;
-import dk.os2.governance.deviation.Deviations;
-import dk.os2.governance.evaluation.PortfolioLights;
 import dk.os2.governance.portfolio.PortfolioList;
 import dk.os2.governance.portfolio.ProductStatus;
 import dk.os2.governance.process.ProcessClock;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,22 +22,14 @@ class PortfolioPage {
 
   static final String PATH = "/app/produkter";
 
-  private static final Locale DANISH = Locale.forLanguageTag("da");
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLL", DANISH);
-
-  /** The horizon of the figure "deviations expiring soon". */
-  static final int EXPIRING_WITHIN_DAYS = 30;
-
   private final ProductSearch search;
   private final PortfolioList list;
-  private final PortfolioLights lights;
-  private final Deviations deviations;
+  private final PortfolioSummary summary;
 
-  PortfolioPage(ProductSearch search, PortfolioList list, PortfolioLights lights, Deviations deviations) {
-    this.deviations = deviations;
+  PortfolioPage(ProductSearch search, PortfolioList list, PortfolioSummary summary) {
     this.search = search;
     this.list = list;
-    this.lights = lights;
+    this.summary = summary;
   }
 
   /** A column header: its label, the link that sorts by it, and the arrow when the list is sorted by it. */
@@ -55,42 +41,28 @@ class PortfolioPage {
   @GetMapping(PATH)
   String portfolio(@RequestParam Map<String, String> parameters, Model model) {
     ProductSearch.Request request = search.read(parameters);
+    // The list is read for every request (exact for its filters); the top of the page is kept per revision.
     PortfolioList.Page page = list.page(request.query(), request.page(), request.size());
+    PortfolioSummary.Snapshot top = summary.of(ProcessClock.today());
     model.addAttribute("page", page);
     model.addAttribute("filters", request.given());
-    // The figures, the months' due evaluations and the levels held: one statement over the products.
-    PortfolioList.Summary portfolio = list.summary(ProcessClock.today(), YearMonth.from(ProcessClock.today()), 12);
-    List<String> levels = search.levels(portfolio.levels());
-    model.addAttribute("levels", levels);
+    model.addAttribute("levels", top.levels());
     model.addAttribute("statuses", ProductStatus.values());
-    model.addAttribute("municipalities", list.municipalities());
+    model.addAttribute("municipalities", top.municipalities());
     model.addAttribute("columns", columns(request));
     model.addAttribute("pageLinks", pageLinks(request, page));
     model.addAttribute("csv", link(PortfolioExport.CSV, request.given(), Map.of("page", "", "size", "")));
     model.addAttribute("json", link(PortfolioExport.JSON, request.given(), Map.of("page", "", "size", "")));
-
-    PortfolioList.Figures figures = portfolio.figures();
-    model.addAttribute("figures", figures);
-    // The deviation register: open deviations expiring within the next 30 days, and those already expired.
-    List<Deviation> expiring = deviations.openExpiringBy(ProcessClock.today().plusDays(EXPIRING_WITHIN_DAYS));
-    model.addAttribute("deviationsExpiring", expiring.stream().filter(d -> d.state() == Deviation.State.OPEN).count());
-    model.addAttribute("deviationsExpired", expiring.stream().filter(d -> d.state() == Deviation.State.EXPIRED).count());
-    model.addAttribute("expiringWithinDays", EXPIRING_WITHIN_DAYS);
-    PortfolioLights.Summary summary = lights.summary();
-    model.addAttribute("lights", summary);
-    model.addAttribute("levelChart", Charts.bars("Aktive produkter pr. niveau", levels(levels, figures)));
-    model.addAttribute("themeChart", Charts.lights("Grøn, gul og rød pr. tema", summary.themes()));
-    Map<String, Long> due = new LinkedHashMap<>();
-    portfolio.duePerMonth().forEach((month, n) -> due.put(month.format(MONTH).replace(".", "") + "\n" + month.getYear(), n));
-    model.addAttribute("dueChart", Charts.bars("Evalueringer, der forfalder pr. måned", due));
-    model.addAttribute("dueTotal", due.values().stream().mapToLong(Long::longValue).sum());
+    model.addAttribute("figures", top.figures());
+    model.addAttribute("deviationsExpiring", top.deviations().expiring());
+    model.addAttribute("deviationsExpired", top.deviations().expired());
+    model.addAttribute("expiringWithinDays", PortfolioSummary.EXPIRING_WITHIN_DAYS);
+    model.addAttribute("lights", top.lights());
+    model.addAttribute("levelChart", top.levelChart());
+    model.addAttribute("themeChart", top.themeChart());
+    model.addAttribute("dueChart", top.dueChart());
+    model.addAttribute("dueTotal", top.dueTotal());
     return "products";
-  }
-
-  private static Map<String, Long> levels(List<String> shown, PortfolioList.Figures figures) {
-    Map<String, Long> levels = new LinkedHashMap<>();
-    shown.forEach(l -> levels.put(l, figures.activeByLevel().getOrDefault(l, 0L)));
-    return levels;
   }
 
   private List<Column> columns(ProductSearch.Request request) {
