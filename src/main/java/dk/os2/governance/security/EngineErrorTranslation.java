@@ -19,7 +19,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * the engine's JAX-RS resources is given a Danish message and the status that fits: 404 for what
  * does not exist, 409 for a task already claimed or changed at the same time, 400 for unreadable
  * input. A Danish reason of the application's own (a rule of the process that refused the
- * operation) is kept as it is. The English original goes to the log. The answer keeps Camunda's
+ * operation) is kept as it is, and answered with 400 rather than the engine's 500. The English original goes to the log. The answer keeps Camunda's
  * shape, filled in by {@link Refusals} with the texts of {@code messages.properties}.
  */
 public class EngineErrorTranslation implements ContainerResponseFilter {
@@ -74,6 +74,12 @@ public class EngineErrorTranslation implements ContainerResponseFilter {
         || lower.contains("cannot find") || lower.contains("no task") || lower.contains("doesn't exist")
         || lower.contains("does not exist") || lower.contains("not found"))) {
       return 404;
+    }
+    // A rule of the application refused the operation (its own Danish reason, e.g. the identity
+    // guard refusing an administrator's write of a protected variable): the request, not the server.
+    if (status >= 500 && ("ProcessEngineException".equals(type) || "RestException".equals(type))
+        && danishPart(message) != null) {
+      return 400;
     }
     if (status >= 500 && (JACKSON.matcher(type).find() || "BadUserRequestException".equals(type) || "NotValidException".equals(type)
         || "FormFieldValidationException".equals(type))) {

@@ -112,6 +112,19 @@ class RuleChangeAttackTests extends IntegrationTests {
   }
 
   @Test
+  void anAdministratorsWriteOfTheCatalogueVersionIsABadRequestThatChangesNothing() throws Exception {
+    String pid = propose(retitled(version(v1, "1.1"), "Relevansen er verificeret nedefra"));
+    Object before = engine.getRuntimeService().getVariable(pid, "catalogueVersion");
+    Http http = Http.basic(baseUrl(), "admin");
+    HttpResponse<String> refused = http.send(http.request("PUT", "/engine-rest/process-instance/" + pid
+        + "/variables/catalogueVersion", "application/json", "{\"value\":\"0.1\",\"type\":\"String\"}"
+        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(message(refused)).contains("kan ikke ændres");
+    assertThat(engine.getRuntimeService().getVariable(pid, "catalogueVersion")).isEqualTo(before);
+  }
+
+  @Test
   void aVersionNoNewerThanTheNewestPublishedCannotBeProposed() throws Exception {
     for (String older : List.of("0.9", "1.0.0", "0.10")) {
       HttpResponse<String> refused = text("sekretariat", "/api/criteria-changes",
