@@ -25,12 +25,15 @@ class PublishCriteriaChange implements JavaDelegate {
   private final ChangeStore store;
   private final CatalogueStore catalogues;
   private final Portfolio portfolio;
+  private final CriteriaChangeOutcome outcome;
 
-  PublishCriteriaChange(CriteriaChanges changes, ChangeStore store, CatalogueStore catalogues, Portfolio portfolio) {
+  PublishCriteriaChange(CriteriaChanges changes, ChangeStore store, CatalogueStore catalogues, Portfolio portfolio,
+      CriteriaChangeOutcome outcome) {
     this.changes = changes;
     this.store = store;
     this.catalogues = catalogues;
     this.portfolio = portfolio;
+    this.outcome = outcome;
   }
 
   @Override
@@ -48,5 +51,6 @@ class PublishCriteriaChange implements JavaDelegate {
         new CatalogueStore.Approval(effective, decision.id(), processInstanceId, decision.decidedBy()));
     store.status(processInstanceId, ChangeStore.Status.APPROVED);
     execution.setVariable("effectiveDate", effective.toString());
+    outcome.decided(processInstanceId, decision, effective);
   }
 }
