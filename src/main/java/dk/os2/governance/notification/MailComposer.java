@@ -53,6 +53,9 @@ class MailComposer {
     if (entry.kind() == MailKind.MEETING_AGENDA) {
       return MeetingAgendaMail.compose(entry, baseUrl);
     }
+    if (entry.kind() == MailKind.RULE_OUTCOME) {
+      return RuleOutcomeMail.compose(entry, baseUrl);
+    }
     Task task = engine.getObject().getTaskService().createTaskQuery().taskId(entry.taskId()).singleResult();
     if (task == null) {
       return new Result(null, "Opgaven er afsluttet, før mailen blev sendt.");

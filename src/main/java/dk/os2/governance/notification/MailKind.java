@@ -13,5 +13,10 @@ public enum MailKind {
   /** A deviation from a criterion expires soon: to its owner and the secretariat. */
   DEVIATION_REMINDER,
   /** A meeting's agenda, with a calendar invitation: to every member of the meeting's body, once. */
-  MEETING_AGENDA
+  MEETING_AGENDA,
+  /**
+   * A final decision on a rule change (criteria, statutes, licence terms): to its proposer and the
+   * bodies that recommended it.
+   */
+  RULE_OUTCOME
 }

@@ -27,14 +27,16 @@ class PublishCriteriaChange implements JavaDelegate {
   private final CatalogueStore catalogues;
   private final Portfolio portfolio;
   private final Succession succession;
+  private final CriteriaChangeOutcome outcome;
 
   PublishCriteriaChange(CriteriaChanges changes, ChangeStore store, CatalogueStore catalogues, Portfolio portfolio,
-      Succession succession) {
+      Succession succession, CriteriaChangeOutcome outcome) {
     this.changes = changes;
     this.store = store;
     this.catalogues = catalogues;
     this.portfolio = portfolio;
     this.succession = succession;
+    this.outcome = outcome;
   }
 
   @Override
@@ -60,5 +62,6 @@ class PublishCriteriaChange implements JavaDelegate {
         new CatalogueStore.Approval(effective, decision.id(), processInstanceId, decision.decidedBy()));
     store.status(processInstanceId, ChangeStore.Status.APPROVED);
     execution.setVariable("effectiveDate", effective.toString());
+    outcome.decided(processInstanceId, decision, effective);
   }
 }

@@ -77,7 +77,7 @@ class ErrorAdvice {
       throws IOException {
     Refusal refusal = classify(e);
     if (refusal.status() >= 500) {
-      log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+      log.error("Unexpected error on {} {}", request.getMethod(), RequestPaths.original(request), e);
     }
     if (!RequestPaths.isApi(request)) {
       refusals.write(request, response, refusal.status(), refusal.message(), refusal.errors());

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 class ErrorPage extends BasicErrorController {
 
+  private static final Logger log = LoggerFactory.getLogger(ErrorPage.class);
+
   private final Refusals refusals;
   private final ErrorAdvice advice;
 
@@ -35,6 +39,7 @@ class ErrorPage extends BasicErrorController {
 
   @Override
   public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+    logCause(request);
     if (!RequestPaths.isApi(request)) {
       return super.errorHtml(request, response);
     }
@@ -49,13 +54,29 @@ class ErrorPage extends BasicErrorController {
 
   @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    logCause(request);
     if (!RequestPaths.isApi(request)) {
-      return super.error(request);
+      // Say the type: a view that failed while rendering has already set its own (text/html), which
+      // no JSON converter may write, and the error page would fail a second time.
+      ResponseEntity<Map<String, Object>> answer = super.error(request);
+      return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+          .body(answer.getBody());
     }
     ErrorAdvice.Refusal refusal = refusal(request);
     return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(refusals.problemBody(refusal.status(), refusal.message(), refusal.errors(),
             RequestPaths.original(request)));
+  }
+
+  /**
+   * An unexpected exception that ended here (a template that failed while rendering, a filter's
+   * error) is logged with the address that failed: the real cause, not the error page's own path.
+   */
+  private void logCause(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e
+        && refusal(request).status() >= 500) {
+      log.error("Unexpected error on {} {}", request.getMethod(), RequestPaths.original(request), e);
+    }
   }
 
   /** The refusal of the exception that ended here, or of the status someone sent with its message. */

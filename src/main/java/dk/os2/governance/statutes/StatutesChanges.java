@@ -1,9 +1,12 @@
 package dk.os2.governance.statutes;
 
 import dk.os2.governance.identity.Access;
+import dk.os2.governance.identity.Body;
+import dk.os2.governance.submission.MeetingDate;
 import dk.os2.governance.submission.SubmissionValidator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +36,7 @@ public class StatutesChanges implements ExecutionListener {
 
   static final String PROCESS = "statutes-change";
   static final String REVISE_TASK = "UserTask_ReviseChange";
+  static final String RECOMMEND_TASK = "UserTask_RecommendChange";
   static final int MAX_TEXT = 200_000;
 
   private static final ThreadLocal<String> PENDING = new ThreadLocal<>();
@@ -40,12 +45,15 @@ public class StatutesChanges implements ExecutionListener {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final ApplicationEventPublisher events;
 
-  StatutesChanges(StatutesStore store, RuntimeService runtime, TaskService tasks, IdentityService identity) {
+  StatutesChanges(StatutesStore store, RuntimeService runtime, TaskService tasks, IdentityService identity,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
+    this.events = events;
   }
 
   /** Drafts a change and starts its process; the secretariat only. Returns the process instance id. */
@@ -141,7 +149,9 @@ public class StatutesChanges implements ExecutionListener {
         .filter(d -> GeneralAssemblyVote.ADOPT.equals(d.outcome()))
         .orElseThrow(() -> new ProcessEngineException("Generalforsamlingen har ikke vedtaget forslaget."));
     store.adopt(draft, vote(decision));
-    execution.setVariable("publishedVersion", store.version(draft.id()).map(StatutesStore.Version::versionNo).orElse(null));
+    Integer published = store.version(draft.id()).map(StatutesStore.Version::versionNo).orElse(null);
+    execution.setVariable("publishedVersion", published);
+    decided(execution.getProcessInstanceId(), draft, decision, published);
   }
 
   /** Service tasks that end a change without publishing: rejected, not adopted or withdrawn. */
@@ -153,6 +163,46 @@ public class StatutesChanges implements ExecutionListener {
             .orElse(null)
         : null;
     store.close(draft, closed, vote);
+    String deciding = switch (closed) {
+      case NOT_ADOPTED -> StatutesDecisionRecorder.ASSEMBLY_TASK;
+      case REJECTED -> RECOMMEND_TASK;
+      default -> null; // withdrawn by the secretariat itself: no one else decided
+    };
+    if (deciding != null) {
+      store.latest(execution.getProcessInstanceId(), deciding)
+          .ifPresent(decision -> decided(execution.getProcessInstanceId(), draft, decision, null));
+    }
+  }
+
+  /**
+   * Announces a final decision ({@link StatutesChangeDecided}) for the drafter and the board that
+   * recommended the change: read from the recorded decisions, never from variables.
+   */
+  private void decided(String processInstanceId, StatutesStore.Version draft, StatutesStore.Decision decision,
+      Integer publishedVersion) {
+    List<String> recommending = new ArrayList<>();
+    if (StatutesDecisionRecorder.ASSEMBLY_TASK.equals(decision.taskKey())) {
+      store.latest(processInstanceId, RECOMMEND_TASK).filter(d -> "recommend".equals(d.outcome()))
+          .ifPresent(d -> recommending.add(d.body()));
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("Afgørelse", decision.outcomeLabel());
+    facts.put("Dokument", draft.kind().danishName());
+    facts.put("Ny version", publishedVersion == null ? null : publishedVersion.toString());
+    facts.put("Truffet af", Body.danishNameOf(decision.body()));
+    facts.put("Begrundelse", decision.rationale());
+    if (decision.meetingDate() != null) {
+      facts.put("Generalforsamling", MeetingDate.danish(decision.meetingDate()));
+      facts.put("Afstemning", decision.votesFor() + " for, " + decision.votesAgainst() + " imod, "
+          + decision.votesAbstaining() + " hverken for eller imod");
+      facts.put("Beslutningsdygtig", Boolean.TRUE.equals(decision.quorumMet()) ? "ja" : "nej");
+      facts.put("Referat", decision.minutesReference());
+    }
+    facts.put("Indstillet af", recommending.isEmpty() ? null
+        : String.join(", ", recommending.stream().map(Body::danishNameOf).toList()));
+    events.publishEvent(new StatutesChangeDecided(decision.id(), processInstanceId,
+        "Ændring af " + draft.kind().danishName().toLowerCase(), draft.draftedBy(), recommending, facts,
+        "/app/vedtaegter/forslag/" + processInstanceId));
   }
 
   private StatutesStore.Version draftOf(DelegateExecution execution) {

@@ -27,11 +27,23 @@ class StatutesController {
 
   /** A document on the overview: the version in force, its history, a running change, what failed. */
   record DocumentView(DocumentKind kind, StatutesStore.Version current, List<VersionView> history,
-      StatutesStore.Version running, List<VersionView> failed) {}
+      StatutesStore.Version running, List<VersionView> failed) {
+
+    /** The text in force rendered from its Markdown (raw HTML in it escaped). */
+    public String currentHtml() {
+      return current == null ? "" : Markdown.html(current.bodyText());
+    }
+  }
 
   /** A version with its decisions and its diff against the version before. */
   record VersionView(StatutesStore.Version version, List<StatutesStore.Decision> decisions, LineDiff diff,
-      StatutesStore.Version previous) {}
+      StatutesStore.Version previous) {
+
+    /** The version's text rendered from its Markdown (raw HTML in it escaped). */
+    public String html() {
+      return Markdown.html(version.bodyText());
+    }
+  }
 
   private final StatutesStore store;
   private final StatutesChanges changes;

@@ -16,7 +16,30 @@ import dk.os2.governance.levels.MemberRole;
 import dk.os2.governance.levels.ProductGroups;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.proposal.Proposals;
+import dk.os2.governance.meeting.MeetingFixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +69,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  *       repair processes in Cockpit), but like everyone else never claims or completes a task
  *       that belongs to a body: no login decides in a body's place.
  * </ul>
+ *
+ * Every user task of every model under {@code bpmn/} is in the matrix (the proposal, level change,
+ * evaluation, criteria change, statutes change and meeting processes); a test derived from the models
+ * fails when a new task is not. A completion is refused on each of its spellings
+ * ({@code /submit-form}, {@code /complete}, with and without the engine alias).
  *
  * Each task is reached by driving its process as the real owners do; for each task, every
  * non-owner tries every action with the very body the owner later submits successfully, and after
@@ -88,6 +116,9 @@ class AuthorizationMatrixTests extends IntegrationTests {
   @Autowired
   LevelChanges levelChanges;
 
+  @Autowired
+  JdbcTemplate jdbc;
+
   // --- the processes and their tasks -------------------------------------------------------------
 
   /**
@@ -110,6 +141,22 @@ class AuthorizationMatrixTests extends IntegrationTests {
     String productName;
     String taskId;
     Map<String, Object> before;
+    /** For a process about no product (a rule change, a meeting): the variable that says what it is about. */
+    String subjectVariable;
+    String subjectValue;
+
+    String subjectVariable() {
+      return subjectVariable != null ? subjectVariable : "productId";
+    }
+
+    String subjectValue() {
+      return subjectVariable != null ? subjectValue : productId;
+    }
+
+    /** A text of the process that no refusal may show. */
+    String marker() {
+      return subjectVariable != null ? subjectValue : productName;
+    }
   }
 
   static Stage matrix(String taskKey, String ownerLabel, String owner, Function<Run, Map<String, Object>> body) {
@@ -183,7 +230,39 @@ class AuthorizationMatrixTests extends IntegrationTests {
     Stage escalation = matrix("UserTask_EscalateOverdueEvaluation", "forretningsledelse", SECRETARIAT,
         run -> values("overdueAction", "Styregruppen afleverer i næste uge"));
 
+    Stage recommendProductCriteria = matrix("UserTask_RecommendProductCriteria", "forretningsudvalg",
+        "forretningsudvalg", run -> values("businessRecommendation", "recommend",
+            "businessRecommendationRationale", "Drøftet i udvalget"));
+    Stage recommendOperationsCriteria = matrix("UserTask_RecommendOperationsCriteria", "koordinationsudvalg",
+        "koordinationsudvalg", run -> values("operationsRecommendation", "recommend",
+            "operationsRecommendationRationale", "Drøftet i udvalget"));
+    Stage decideCriteriaChange = matrix("UserTask_DecideCriteriaChange", "bestyrelse", "bestyrelse",
+        run -> values("criteriaDecision", "return", "meetingDate", yesterday(), "minutesReference", "Referat pkt. 8",
+            "criteriaDecisionRationale", "Uddyb konsekvenserne"));
+    Stage reviseCriteriaChange = matrix("UserTask_ReviseCriteriaChange", "forretningsledelse", SECRETARIAT,
+        run -> values("revisionDecision", "withdraw", "revisionComment", "Vi venter til næste år"));
+
+    Stage recommendStatutes = matrix("UserTask_RecommendChange", "bestyrelse", "bestyrelse",
+        run -> values("boardRecommendation", "return", "boardRationale", "Præcisér formuleringen"));
+    Stage reviseStatutes = matrix("UserTask_ReviseChange", "forretningsledelse", SECRETARIAT,
+        run -> values("revisionDecision", "resubmit", "revisionComment", "Rettet som ønsket"));
+    Stage recommendStatutesAgain = pass("UserTask_RecommendChange", "bestyrelse", "bestyrelse",
+        run -> values("boardRecommendation", "recommend", "boardRationale", "Anbefales"));
+    Stage decideStatutes = matrix("UserTask_DecideChange", "generalforsamling", "generalforsamling",
+        run -> values("meetingDate", yesterday(), "votesFor", 10, "votesAgainst", 30, "votesAbstaining", 2,
+            "quorumMet", true, "assemblyDecision", "reject", "minutesReference", "GF pkt. 4",
+            "assemblyNotes", "Afstemning ved håndsoprækning"));
+
+    Stage recordMinutes = matrix("UserTask_RecordMinutes", "forretningsledelse", SECRETARIAT,
+        run -> values("minutesConfirmed", true));
+
     return List.of(
+        new Chain("criteria-change, returned and withdrawn", this::criteriaChange,
+            List.of(recommendProductCriteria, recommendOperationsCriteria, decideCriteriaChange, reviseCriteriaChange),
+            false),
+        new Chain("statutes-change, returned, resubmitted, not adopted", this::statutesChange,
+            List.of(recommendStatutes, reviseStatutes, recommendStatutesAgain, decideStatutes), false),
+        new Chain("governance-meeting, minutes", this::meeting, List.of(recordMinutes), false),
         new Chain("project-proposal", this::propose,
             List.of(screenAndReturn, supplement, screenAndForward, recommendProposal, decideProposal, acknowledge), false),
         new Chain("level-change N1→N2", run -> levelChange(run, "N1", "N2", Setup.COMPLETE_N2),
@@ -198,6 +277,62 @@ class AuthorizationMatrixTests extends IntegrationTests {
             List.of(vitalSelfAssessment, secretariatEvaluates, operationsReview, decideActionPlan, followUpActionPlan),
             true),
         new Chain("annual-evaluation, overdue", run -> annualCycle(run, "N2"), List.of(escalation), true));
+  }
+
+  /**
+   * A criteria change of a catalogue of its own (imported first by the administrator) that changes a
+   * product criterion and an operations criterion, so both committees recommend.
+   */
+  String criteriaChange(Run run) {
+    String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    String v1;
+    try (InputStream in = getClass().getResourceAsStream("/catalogue/os2-levels.yaml")) {
+      v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("id: os2-levels", "id: " + id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(postText(ADMIN, "/api/catalogues", v1).status()).isEqualTo(201);
+    int at = v1.indexOf("id: N1-5");
+    String block = v1.substring(at, v1.indexOf("- id:", at));
+    String v2 = v1.replace(block, block.replace("mandatory: false", "mandatory: true"))
+        .replace("title: Parametrene for \"Overdragelse til drift\" er overholdt",
+            "title: Overdragelse til drift er godkendt af Koordinationsudvalget")
+        .replace("version: \"1.0\"", "version: \"1.1\"");
+    RestClient.Response started = postText(SECRETARIAT, "/api/criteria-changes", v2);
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    run.processInstanceId = started.json().path("processInstanceId").asText();
+    run.subjectVariable = "catalogueId";
+    run.subjectValue = id;
+    return run.processInstanceId;
+  }
+
+  /** A change of the licence terms drafted by the secretariat on its page (no other change of them runs). */
+  String statutesChange(Run run) {
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("statutes-change").list()
+        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test: authorization matrix"));
+    jdbc.update("delete from statutes_running_change");
+    String form = "tekst=" + URLEncoder.encode("# Licensvilkår\n\nMatrix " + UUID.randomUUID() + "\n",
+        StandardCharsets.UTF_8) + "&begrundelse=" + URLEncoder.encode("Prøve af rettighederne", StandardCharsets.UTF_8);
+    HttpResponse<String> drafted = post(SECRETARIAT, "/app/vedtaegter/licensvilkaar/aendring",
+        "application/x-www-form-urlencoded", form);
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(302);
+    run.processInstanceId = drafted.headers().firstValue("Location").orElseThrow()
+        .replaceAll(".*/forslag/([^?]+).*", "$1");
+    run.subjectVariable = "draftId";
+    run.subjectValue = (String) engine.getRuntimeService().getVariable(run.processInstanceId, "draftId");
+    return run.processInstanceId;
+  }
+
+  /** A board meeting held today whose minutes the secretariat has saved on the page (no item reached). */
+  String meeting(Run run) {
+    ProcessInstance meeting = MeetingFixtures.meetingHeldToday(engine, "bestyrelse", "00:11");
+    run.processInstanceId = meeting.getId();
+    run.subjectVariable = "meetingId";
+    run.subjectValue = MeetingFixtures.meetingId(engine, meeting);
+    HttpResponse<String> saved = post(SECRETARIAT, "/app/moeder/" + run.subjectValue + "/referat",
+        "application/x-www-form-urlencoded", "quorum=nej&others=");
+    assertThat(saved.statusCode()).as(saved.body()).isIn(200, 302, 303);
+    return run.processInstanceId;
   }
 
   String propose(Run run) {
@@ -367,23 +502,34 @@ class AuthorizationMatrixTests extends IntegrationTests {
           assertThat(formVariables.status()).as("form-variables as " + user + ": " + formVariables.body())
               .isIn(box(statuses));
           if (formVariables.status() == 200) {
-            assertThat(formVariables.json().has("productName")).as(formVariables.body()).isTrue();
+            assertThat(formVariables.json().has(run.subjectVariable())).as(formVariables.body()).isTrue();
           }
           yield variables;
         }
         case CLAIM -> client(user).post("/engine-rest/task/" + run.taskId + "/claim", Map.of("userId", user));
-        case COMPLETE -> submit(user, run, stage);
+        case COMPLETE -> {
+          if (!user.equals(stage.owner())) {
+            // The other spellings of a completion are refused alike; the canonical one is checked below.
+            for (String route : List.of("/engine-rest/task/{id}/complete", "/engine-rest/engine/default/task/{id}/submit-form",
+                "/engine-rest/engine/default/task/{id}/complete")) {
+              RestClient.Response other = client(user).post(route.replace("{id}", run.taskId),
+                  RestClient.variables(stage.body().apply(run)));
+              assertThat(other.status()).as(route + " as " + user + ": " + other.body()).isIn(box(statuses));
+            }
+          }
+          yield submit(user, run, stage);
+        }
       };
       assertThat(response.status()).as(action.label + " as " + user + ": " + response.body()).isIn(box(statuses));
       if (response.status() >= 400) {
-        assertThat(response.body()).as("a refusal shows nothing of the task").doesNotContain(run.productName);
+        assertThat(response.body()).as("a refusal shows nothing of the task").doesNotContain(run.marker());
       }
       if (action == Action.READ && response.status() == 200) {
         assertThat(response.json().path("id").asText()).isEqualTo(run.taskId);
         assertThat(response.json().path("taskDefinitionKey").asText()).isEqualTo(stage.taskKey());
       }
       if (action == Action.VARIABLES && response.status() == 200) {
-        assertThat(response.json().path("productId").path("value").asText()).isEqualTo(run.productId);
+        assertThat(response.json().path(run.subjectVariable()).path("value").asText()).isEqualTo(run.subjectValue());
       }
       if (action == Action.CLAIM && response.status() == 204) {
         assertThat(openTask(run.taskId).getAssignee()).isEqualTo(user);
@@ -432,9 +578,54 @@ class AuthorizationMatrixTests extends IntegrationTests {
     facts.put("position", engine.getRuntimeService().getActiveActivityIds(run.processInstanceId));
     facts.put("variables", new TreeMap<>(engine.getRuntimeService().getVariables(run.processInstanceId)).toString());
     facts.put("task variables", new TreeMap<>(engine.getTaskService().getVariablesLocal(run.taskId)).toString());
-    facts.put("product", portfolio.product(run.productId).orElseThrow());
-    facts.put("decisions", portfolio.decisions(run.productId));
+    if (run.productId != null) {
+      facts.put("product", portfolio.product(run.productId).orElseThrow());
+      facts.put("decisions", portfolio.decisions(run.productId));
+    }
     return facts;
+  }
+
+  RestClient.Response postText(String user, String path, String text) {
+    HttpResponse<String> response = post(user, path, "text/plain; charset=UTF-8", text);
+    return new RestClient.Response(response.statusCode(), response.body());
+  }
+
+  HttpResponse<String> post(String user, String path, String contentType, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + (user.equals(CHAIR) ? CHAIR_PASSWORD : "demo")).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", contentType).header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    try {
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- every user task of every model is in the matrix --------------------------------------------
+
+  /**
+   * The matrix is derived from the models: every user task of every BPMN file under {@code bpmn/} is
+   * a matrix stage of some chain, so a new task cannot be left out.
+   */
+  @Test
+  void theMatrixCoversEveryUserTaskOfEveryModel() throws Exception {
+    Set<String> modelled = new TreeSet<>();
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        model.getModelElementsByType(UserTask.class).forEach(task -> modelled.add(task.getId()));
+      }
+    }
+    assertThat(modelled).as("the models' user tasks").contains("UserTask_RecordMinutes", "UserTask_DecideChange",
+        "UserTask_DecideCriteriaChange");
+    Set<String> inMatrix = chains().stream().flatMap(chain -> chain.stages().stream()).filter(Stage::matrix)
+        .map(Stage::taskKey).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(inMatrix).as("every user task of every model is in the authorization matrix").isEqualTo(modelled);
   }
 
   RestClient client(String user) {
