@@ -23,14 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the mails queued in one transaction, as one Camunda job: after the causing transaction
- * committed, outside every user's request, on one node. When every mail of the job went (or needed
- * none), they are marked sent in the job's own transaction, which also deletes the job: one commit
- * for the whole job. When a mail fails, the job fails after trying the others: the mails that went
- * are marked sent, and the failed attempt counted, in a transaction of their own before the job's
- * is rolled back, so a sent mail is never sent again; Camunda runs the job again after the
- * configured backoff ({@link MailRetries}, os2.mail.retry-backoff) for the mails still pending, and
- * when the attempts run out the mails are marked failed on the outbox page and the job carries an
- * incident that Cockpit shows; *Send igen* resolves it.
+ * committed, outside every user's request, on one node. Each mail is marked sent in its own
+ * transaction right after the SMTP server accepted it, so it is never sent again whatever happens
+ * to the job afterwards. When a mail fails, the job fails after trying the others: Camunda runs it
+ * again after the configured backoff ({@link MailRetries}, os2.mail.retry-backoff) for the mails
+ * still pending, and when the attempts run out the mails are marked failed on the outbox page and
+ * the job carries an incident that Cockpit shows; *Send igen* resolves it.
  */
 @Component
 class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
@@ -94,42 +92,29 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   @Override
   public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
       String tenantId) {
-    List<Runnable> settle = new ArrayList<>();
-    List<Runnable> failedAttempts = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     Exception firstFailure = null;
     for (OutboxEntry entry : outbox.pendingFor(configuration.key())) {
-      Exception failure = sendOne(entry, settle, failedAttempts);
+      Exception failure = sendOne(entry);
       if (failure != null) {
         failures.add(entry.id());
         firstFailure = firstFailure == null ? failure : firstFailure;
       }
     }
-    if (firstFailure == null) {
-      // Everything went: the rows are settled in the job's transaction, which commits with the job's deletion.
-      settle.forEach(Runnable::run);
-      return;
+    if (firstFailure != null) {
+      throw new MailNotSentException("Mail " + String.join(", ", failures) + " kunne ikke sendes: "
+          + firstFailure.getMessage(), firstFailure);
     }
-    // The job's transaction is rolled back when it fails: what went, and the failed attempts, commit on their own.
-    own(() -> {
-      settle.forEach(Runnable::run);
-      failedAttempts.forEach(Runnable::run);
-    });
-    throw new MailNotSentException("Mail " + String.join(", ", failures) + " kunne ikke sendes: "
-        + firstFailure.getMessage(), firstFailure);
   }
 
-  /**
-   * Sends one mail, or finds it held or not needed; adds how its row is settled to {@code settle}
-   * (or, when it failed, the failed attempt to {@code failedAttempts}) and returns the failure.
-   */
-  private Exception sendOne(OutboxEntry entry, List<Runnable> settle, List<Runnable> failedAttempts) {
+  /** Sends one mail, or settles it as held or not needed; returns the failure, if it failed. */
+  private Exception sendOne(OutboxEntry entry) {
     MailContent content = null;
     MailRenderer.Rendered rendered = null;
     try {
       MailComposer.Result result = composer.compose(entry);
       if (result.content() == null) {
-        settle.add(() -> outbox.settled(entry.id(), MailStatus.SKIPPED, result.skipReason()));
+        own(() -> outbox.settled(entry.id(), MailStatus.SKIPPED, result.skipReason()));
         return null;
       }
       content = result.content();
@@ -138,7 +123,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
       if (mail == null) {
         MailContent held = content;
         MailRenderer.Rendered heldRendering = rendered;
-        settle.add(() -> {
+        own(() -> {
           outbox.rendered(entry, held.recipients(), held.subject(), heldRendering.text(), heldRendering.html());
           outbox.settled(entry.id(), MailStatus.HELD,
               "Ingen mailserver er konfigureret (spring.mail.host); mailen venter i udbakken.");
@@ -147,12 +132,13 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
       }
       send(mail, entry, content, rendered);
     } catch (MessagingException | RuntimeException e) {
-      failedAttempts.add(failed(entry, e, content, rendered));
+      failed(entry, e, content, rendered);
       return e;
     }
+    // Marked in its own transaction at once: whatever happens to this job now, the mail counts as sent.
     MailContent sentContent = content;
     MailRenderer.Rendered sentRendering = rendered;
-    settle.add(() -> outbox.sent(entry, sentContent.recipients(), sentContent.subject(), sentRendering.text(),
+    own(() -> outbox.sent(entry, sentContent.recipients(), sentContent.subject(), sentRendering.text(),
         sentRendering.html()));
     return null;
   }
@@ -173,23 +159,23 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
     mail.send(message);
   }
 
-  /** Counts the attempt (returned, to run in its own transaction); after the last one the mail shows as failed. */
-  private Runnable failed(OutboxEntry entry, Exception e, MailContent content, MailRenderer.Rendered rendered) {
+  /** Counts the attempt; after the last one the mail shows as failed on the outbox page. */
+  private void failed(OutboxEntry entry, Exception e, MailContent content, MailRenderer.Rendered rendered) {
     int attempt = entry.attempts() + 1;
     boolean last = attempt >= attempts;
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    own(() -> {
+      if (content != null && rendered != null) {
+        outbox.rendered(entry, content.recipients(), content.subject(), rendered.text(), rendered.html());
+      }
+      outbox.attemptFailed(entry.id(), error, last);
+    });
     if (last) {
       LOG.error("Mail {} could not be sent after {} attempts; its job raises an incident: {}", entry.id(), attempt,
           error);
     } else {
       LOG.warn("Mail {} failed (attempt {} of {}): {}", entry.id(), attempt, attempts, error);
     }
-    return () -> {
-      if (content != null && rendered != null) {
-        outbox.rendered(entry, content.recipients(), content.subject(), rendered.text(), rendered.html());
-      }
-      outbox.attemptFailed(entry.id(), error, last);
-    };
   }
 
   private void own(Runnable work) {
