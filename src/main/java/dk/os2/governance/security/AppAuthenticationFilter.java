@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,10 +24,13 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final Refusals refusals;
+  private final PlatformTransactionManager transactions;
 
-  public AppAuthenticationFilter(IdentityService identityService, Refusals refusals) {
+  public AppAuthenticationFilter(IdentityService identityService, Refusals refusals,
+      PlatformTransactionManager transactions) {
     this.identityService = identityService;
     this.refusals = refusals;
+    this.transactions = transactions;
   }
 
   @Override
@@ -67,11 +71,15 @@ class AppAuthenticationFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     String userId = decoded.substring(0, colon);
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-      return Optional.empty();
-    }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    return Optional.of(new Authentication(userId, groups));
+    String password = decoded.substring(colon + 1);
+    // The password and the groups in one transaction (each engine call would commit its own).
+    return OneTransaction.run(transactions, () -> {
+      if (!identityService.checkPassword(userId, password)) {
+        return Optional.<Authentication>empty();
+      }
+      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+          .map(Group::getId).toList();
+      return Optional.of(new Authentication(userId, groups));
+    });
   }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -65,7 +66,12 @@ public class EngineOperationGuard implements ContainerRequestFilter {
           }
           return body[0];
         });
-    Optional<EngineOperations.Refusal> refusal = operations.check(call);
+    // A task's completion or claim and a start form are checked with several reads (task, candidate
+    // groups, form, definition): one transaction for them all instead of one each. Other calls read
+    // at most one row, or none, and open none.
+    Optional<EngineOperations.Refusal> refusal = readsSeveral(call)
+        ? OneTransaction.run(context.getBean(PlatformTransactionManager.class), () -> operations.check(call))
+        : operations.check(call);
     if (body[0] != null && body[0] != TOO_LARGE) {
       request.setEntityStream(new ByteArrayInputStream(body[0]));
     }
@@ -79,6 +85,10 @@ public class EngineOperationGuard implements ContainerRequestFilter {
           refusal.get().message());
       request.abortWith(error(refusals, refusal.get()));
     }
+  }
+
+  private static boolean readsSeveral(EngineOperations.Call call) {
+    return call.is("TaskResource", "submit", "complete", "claim") || call.is("ProcessDefinitionResource", "submitForm");
   }
 
   private static final byte[] TOO_LARGE = new byte[0];

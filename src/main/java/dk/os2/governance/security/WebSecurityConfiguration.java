@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The servlet filters in front of everything, in order: one canonical URL or 400, then login
@@ -36,9 +37,10 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+      PlatformTransactionManager transactions) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(transactions));
     registration.setName("engine-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
@@ -48,9 +50,10 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(ProcessEngine engine, Refusals refusals) {
+  FilterRegistrationBean<AppAuthenticationFilter> appAuthentication(ProcessEngine engine, Refusals refusals,
+      PlatformTransactionManager transactions) {
     FilterRegistrationBean<AppAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new AppAuthenticationFilter(engine.getIdentityService(), refusals));
+        new FilterRegistrationBean<>(new AppAuthenticationFilter(engine.getIdentityService(), refusals, transactions));
     registration.setName("app-authentication");
     registration.addUrlPatterns("/api/*", "/app/*");
     registration.setOrder(AUTHENTICATION);

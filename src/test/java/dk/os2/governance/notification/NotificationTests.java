@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -368,5 +369,31 @@ class NotificationTests extends IntegrationTests {
     await("the extra job is done").atMost(ofSeconds(60)).until(() -> engine.getManagementService().createJobQuery()
         .jobId(outbox.byKey(key).orElseThrow().jobId()).count() == 0);
     assertThat(TestMail.withSubject(name)).hasSize(1);
+  }
+
+  @Test
+  void aMailThatWentIsNotSentAgainWhenAnotherMailOfItsJobFails() {
+    String name = Proposals.uniqueName("Halvt");
+    // Two mails queued in one transaction share one sending job; the second names an address no server takes.
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(ctx -> {
+          queue.queue("test-went:" + name, MailKind.OUTCOME, null, null, name,
+              List.of(new MailContent.Fact("Afgørelse", "Godkendt")), List.of("kommune@demo.os2.dk"));
+          queue.queue("test-fails:" + name, MailKind.OUTCOME, null, null, name,
+              List.of(new MailContent.Fact("Afgørelse", "Afvist")), List.of("kommune@@demo.os2.dk"));
+          return null;
+        });
+
+    OutboxEntry failed = settledMail("test-fails:" + name);
+    assertThat(failed.status()).isEqualTo(MailStatus.FAILED);
+    assertThat(failed.attempts()).as("tried once and after each wait").isEqualTo(3);
+    OutboxEntry went = outbox.byKey("test-went:" + name).orElseThrow();
+    assertThat(went.status()).isEqualTo(MailStatus.SENT);
+    assertThat(went.jobId()).as("one job sends both").isEqualTo(failed.jobId());
+    await("the failed mail's incident").atMost(ofSeconds(60)).until(() ->
+        engine.getRuntimeService().createIncidentQuery().configuration(failed.jobId()).count() == 1);
+    assertThat(TestMail.withSubject(name + ": Godkendt"))
+        .as("the mail that went is not sent again by the job's retries").hasSize(1);
+    assertThat(TestMail.withSubject(name + ": Afvist")).isEmpty();
   }
 }
