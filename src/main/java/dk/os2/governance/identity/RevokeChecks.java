@@ -1,29 +1,43 @@
 package dk.os2.governance.identity;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's authorization checks in their per-row form, revokes included
- * ({@code authorizationCheckRevokes} {@code always}).
+ * The engine's authorization checks without REVOKE authorizations, which the application never
+ * creates: every body's task query then joins only grants ({@code authorizationCheckRevokes}
+ * {@code never} instead of Camunda's {@code auto}, which asks the database before each check
+ * whether any revoke exists and, with many per-task grants, makes the task query's join far larger).
  *
- * <p>Why: every open task carries its own grant rows (Camunda writes one per candidate group). In
- * the other form ({@code never}, and {@code auto} while no revoke exists) a query joins every
- * grant the user can see on {@code RESOURCE_ID_ IN (task id, process key, '*')}; PostgreSQL cannot
- * hash that join, so a body's task list or count compares each of its tasks with each of its
- * grants: 500 open tasks, 250,000 comparisons, about 60 ms at every request, growing with the
- * square of the open tasks. In this form each task is looked up in the authorization table's
- * unique indexes (a handful of index probes per row): a few milliseconds at 500 tasks. The same
- * holds for the variable and history queries. Measured in README "Queries at scale".
- *
- * <p>And a REVOKE authorization created in Admin takes effect at once, without a restart.
+ * <p>Should an administrator have created a REVOKE authorization in Admin, revokes are checked
+ * again ({@code always}) from the next start on, with a warning: a revoke is never silently ignored
+ * after a restart. One created while running takes effect at the next start.
  */
 @Component
 class RevokeChecks extends AbstractProcessEnginePlugin {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RevokeChecks.class);
+
+  private ProcessEngineConfigurationImpl configuration;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    this.configuration = configuration;
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    long revokes = engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+    if (revokes > 0) {
+      LOG.warn("{} REVOKE authorization(s) found: the engine checks revokes on every authorization check", revokes);
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    }
   }
 }
