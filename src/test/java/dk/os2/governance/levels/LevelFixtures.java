@@ -113,8 +113,10 @@ final class LevelFixtures {
               org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + 1000)).list()) {
         try {
           engine.getManagementService().executeJob(job.getId());
-        } catch (org.camunda.bpm.engine.ProcessEngineException raced) {
-          // The job executor took it first.
+        } catch (RuntimeException raced) {
+          // The job executor took it first: an optimistic-locking failure, or (when it removed the
+          // timer's branch execution meanwhile) the engine's NullPointerException on the gone execution.
+          // The await checks the outcome, the task, either way.
         }
       }
       return false;
