@@ -90,8 +90,10 @@ class BodyWalksBrowserTests extends BrowserTests {
       browser.get(baseUrl() + "/camunda/app/tasklist/default/");
       String card = openTaskFromList("Mine opgaver", name);
       assertThat(card).contains(name);
-      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
-          .contains("Dokumenterede afvigelser").contains(deviation);
+      // The form renders after the card opened: wait for its text before reading it.
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"),
+          "Dokumenterede afvigelser"));
+      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains(deviation);
 
       // The report opens from the task in a new tab: N1-1 counts yellow and its deviation is listed.
       String report = openReportInNewTab();
