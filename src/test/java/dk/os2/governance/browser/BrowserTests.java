@@ -127,6 +127,30 @@ abstract class BrowserTests extends IntegrationTests {
     element.sendKeys(text);
   }
 
+  /**
+   * Types into a text field until the form holds the text: a field typed into just after a choice
+   * that makes form-js re-render (a radio, a checkbox) can lose the keys on a busy machine.
+   */
+  void typeHeld(String fieldId, String text) {
+    By locator = By.cssSelector("[id$='" + fieldId + "']");
+    wait.until(d -> {
+      try {
+        WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+        if (element == null) {
+          return false;
+        }
+        if (!text.equals(element.getDomProperty("value"))) {
+          element.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+              org.openqa.selenium.Keys.DELETE);
+          element.sendKeys(text);
+        }
+        return text.equals(d.findElement(locator).getDomProperty("value"));
+      } catch (StaleElementReferenceException e) {
+        return false;
+      }
+    });
+  }
+
   /** The form-js field (label, input and messages) around the input with this id. */
   WebElement fieldOf(String fieldId) {
     return browser.findElement(By.cssSelector("[id$='" + fieldId + "']"))

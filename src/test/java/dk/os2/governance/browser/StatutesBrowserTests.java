@@ -63,8 +63,8 @@ class StatutesBrowserTests extends BrowserTests {
       type("Field_votesAbstaining", "2");
       click(By.xpath("//label[contains(normalize-space(.), 'beslutningsdygtig efter vedtægterne')]"));
       click(By.xpath("//label[normalize-space(.)='Vedtaget']"));
-      type("Field_minutesReference", "GF 2026, pkt. 5");
-      type("Field_assemblyNotes", "Vedtaget ved skriftlig afstemning.");
+      typeHeld("Field_minutesReference", "GF 2026, pkt. 5");
+      typeHeld("Field_assemblyNotes", "Vedtaget ved skriftlig afstemning.");
       clickComplete();
       waitUntil("Tasklist completes the general assembly's decision",
           () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
