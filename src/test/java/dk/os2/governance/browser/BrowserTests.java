@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
@@ -213,8 +214,26 @@ abstract class BrowserTests extends IntegrationTests {
       username = new WebDriverWait(browser, Duration.ofSeconds(120))
           .until(ExpectedConditions.visibilityOfElementLocated(usernameField));
     }
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    // Typed until both fields hold what was typed: on a busy machine the login page may still move
+    // the focus while the keys arrive (seen: the password typed into the user name).
+    By passwordField = By.cssSelector("input[type='password']");
+    wait.until(d -> {
+      try {
+        for (var field : List.of(Map.entry(usernameField, user), Map.entry(passwordField, password))) {
+          WebElement element = d.findElement(field.getKey());
+          if (!field.getValue().equals(element.getDomProperty("value"))) {
+            element.click();
+            element.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+            element.sendKeys(field.getValue());
+          }
+        }
+        return user.equals(d.findElement(usernameField).getDomProperty("value"))
+            && password.equals(d.findElement(passwordField).getDomProperty("value"));
+      } catch (StaleElementReferenceException e) {
+        return false;
+      }
+    });
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(d -> d.findElements(By.cssSelector("input[type='password']")).isEmpty());
     // Tasklist's scripts load slowly on a busy machine: wait for its header before anything else.

@@ -57,14 +57,19 @@ class StatutesBrowserTests extends BrowserTests {
       assertThat(link.getAttribute("href")).endsWith("/app/vedtaegter/forslag/" + pi);
       assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("mindst 2/3 af de afgivne stemmer");
       claim();
-      type("Field_meetingDate", meeting.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
-      type("Field_votesFor", "41");
-      type("Field_votesAgainst", "7");
-      type("Field_votesAbstaining", "2");
+      // Tasklist may render the claimed task's form once more after the claim: every typed field is
+      // checked again right before completing, and typed anew if that render emptied it.
+      Map<String, String> typed = new java.util.LinkedHashMap<>();
+      typed.put("Field_meetingDate", meeting.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+      typed.put("Field_votesFor", "41");
+      typed.put("Field_votesAgainst", "7");
+      typed.put("Field_votesAbstaining", "2");
+      typed.forEach(this::typeHeld);
       click(By.xpath("//label[contains(normalize-space(.), 'beslutningsdygtig efter vedtægterne')]"));
       click(By.xpath("//label[normalize-space(.)='Vedtaget']"));
-      typeHeld("Field_minutesReference", "GF 2026, pkt. 5");
-      typeHeld("Field_assemblyNotes", "Vedtaget ved skriftlig afstemning.");
+      typed.put("Field_minutesReference", "GF 2026, pkt. 5");
+      typed.put("Field_assemblyNotes", "Vedtaget ved skriftlig afstemning.");
+      typed.forEach(this::typeHeld);
       clickComplete();
       waitUntil("Tasklist completes the general assembly's decision",
           () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
