@@ -72,7 +72,13 @@ final class Side {
     clients.clear();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4", "-Dbenchmark.control.port=" + controlPort,
-        "-Dfile.encoding=UTF-8", "-cp", classPath, mainClass, "--server.port=" + port));
+        "-Dfile.encoding=UTF-8"));
+    // For profiling a side: -Dbenchmark.app-jvm-args="-XX:StartFlightRecording=filename=app.jfr" (or bare-)
+    String extra = System.getProperty("benchmark." + name + "-jvm-args", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", classPath, mainClass, "--server.port=" + port));
     command.addAll(properties);
     try {
       logDir.toFile().mkdirs();

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -64,13 +65,22 @@ class GovernanceIdentity implements ApplicationRunner {
       grantGroup(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
 
-    // Everyone with a login: Tasklist, start a proposal, see their own tasks.
+    // Everyone with a login: Tasklist and their own tasks.
     grantAll(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grantAll(Resources.PROCESS_DEFINITION, PROPOSAL_PROCESS, Permissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grantAll(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grantAll(Resources.FILTER, myTasksFilter(), Permissions.READ);
     grantAll(Resources.FILTER, myGroupsFilter(), Permissions.READ);
+
+    // The municipalities and every body may start a proposal. Granted to the groups, not globally:
+    // the engine checks revokes (application.yml), and to that check a global authorization is
+    // also a revoke of every permission it leaves out, so a global "create" on process instances
+    // would deny every body the task variables its Tasklist cards show.
+    removeGlobal(Resources.PROCESS_DEFINITION, PROPOSAL_PROCESS);
+    removeGlobal(Resources.PROCESS_INSTANCE, ANY);
+    for (String starter : proposalStarters()) {
+      grantGroup(starter, Resources.PROCESS_DEFINITION, PROPOSAL_PROCESS, Permissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grantGroup(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
 
     for (Body body : Body.values()) {
       grantGroup(body.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
@@ -91,6 +101,23 @@ class GovernanceIdentity implements ApplicationRunner {
     grantGroup(secretariat, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grantGroup(secretariat, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grantGroup(secretariat, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  /** The groups whose members may start a proposal: the municipalities and every body. */
+  static List<String> proposalStarters() {
+    List<String> starters = new ArrayList<>();
+    starters.add(PROPOSERS);
+    for (Body body : Body.values()) {
+      starters.add(body.groupId());
+    }
+    return starters;
+  }
+
+  /** Removes the global authorization an earlier version created on this resource, if any. */
+  private void removeGlobal(Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).userIdIn(ANY)
+        .list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GLOBAL)
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 
   private void group(String id, String name, String type) {

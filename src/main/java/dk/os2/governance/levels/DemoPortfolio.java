@@ -6,6 +6,7 @@ import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.portfolio.Portfolio;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -80,7 +81,7 @@ class DemoPortfolio implements ApplicationRunner {
       proposal.put(c.answerVariable(), "Ja");
       proposal.put(c.documentationVariable(), "Se projektets wiki");
     }
-    identity.setAuthenticatedUserId("kommune");
+    identity.setAuthentication("kommune", List.of("kommuner"));
     try {
       runtime.startProcessInstanceByKey("project-proposal", proposal);
     } finally {

@@ -112,7 +112,7 @@ public class BareApp {
     for (int i = 0; i < perBody; i++) {
       for (int depth = 0; depth < 3; depth++) {
         // Started as the proposer (the initiator); the steps without a user, past authorization.
-        engine.getIdentityService().setAuthenticatedUserId("kommune");
+        engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
         String pi = engine.getRuntimeService().startProcessInstanceByKey("bare-proposal", few).getId();
         engine.getIdentityService().clearAuthentication();
         for (int step = 0; step < depth; step++) {

@@ -231,7 +231,7 @@ class BoardAgendaTests extends IntegrationTests {
   }
 
   private ProcessInstance start(String name) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, name, "N1"));
     engine.getIdentityService().clearAuthentication();

@@ -1,5 +1,6 @@
 package dk.os2.governance.browser;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -250,7 +251,7 @@ class BodyWalksBrowserTests extends BrowserTests {
   // --- what the walks start from ---
 
   private ProcessInstance proposal(String name) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, name, "N1"));
     engine.getIdentityService().clearAuthentication();

@@ -1,5 +1,6 @@
 package dk.os2.governance.browser;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -39,7 +40,7 @@ class ReviewFormsBrowserTests extends BrowserTests {
     values.put("sa_N2_3_answer", "Nej");
     values.put("sa_N2_3_deviation", "Driftsguiden skrives i 2027");
     values.put("sa_N2_4_answer", "Nej");
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
     engine.getIdentityService().clearAuthentication();
     assertThat(pi).isWaitingAt("UserTask_ScreenProposal");

@@ -41,7 +41,7 @@ class TasklistBrowserTests extends BrowserTests {
   @Test
   void theBoardDecidesAProposalInTasklist() {
     String name = Proposals.uniqueName("Browser");
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, name, "N2"));
     engine.getIdentityService().clearAuthentication();
@@ -118,7 +118,7 @@ class TasklistBrowserTests extends BrowserTests {
   @Test
   void aSecondScreeningStartsWithNothingTickedAndEveryCardNamesTheProduct() {
     String name = Proposals.uniqueName("Genscreening");
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, name, "N1"));
     engine.getIdentityService().clearAuthentication();

@@ -75,7 +75,7 @@ class DeviationRegisterTests extends IntegrationTests {
       values.put("sa_N2_3_answer", "Ved ikke");
       values.put("sa_N2_3_deviation", "Dokumentationen følger i næste version");
     }
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
     engine.getIdentityService().clearAuthentication();
     return engine.getRuntimeService().getVariable(pi.getId(), "productId").toString();

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What each body sees in its task list and count, on the REST API Tasklist and API clients use,
- * with the engine's authorization checks as {@link RevokeChecks} sets them: a body sees exactly the
+ * with the engine's authorization checks as application.yml sets them (revokes checked always): a body sees exactly the
  * tasks offered to its groups or assigned to it, never another body's, in the list, the count and
  * Tasklist's POST query alike.
  */
@@ -97,6 +97,75 @@ class TaskVisibilityTests extends IntegrationTests {
         .doesNotContain(atScreening, atCommittee);
     assertThat(ids(RestClient.as(baseUrl(), "sekretariat").get("/engine-rest/task?maxResults=5000")))
         .contains(atScreening, atCommittee, atBoard);
+  }
+
+  @Test
+  void a_revoke_an_administrator_creates_in_admin_takes_effect_at_once() {
+    RestClient board = RestClient.as(baseUrl(), "bestyrelse");
+    assertThat(ids(board.get("/engine-rest/task?maxResults=5000"))).contains(atBoard);
+
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getAuthorizationCheckRevokes()).isEqualTo("always");
+    // A revoke for the user (Camunda weighs a group's grant on the task above a group's revoke).
+    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("bestyrelse");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(atBoard);
+    revoke.removePermission(Permissions.READ);
+    engine.getAuthorizationService().saveAuthorization(revoke);
+    try {
+      // No restart: revokes are checked on every query.
+      assertThat(ids(board.get("/engine-rest/task?maxResults=5000"))).doesNotContain(atBoard);
+      assertThat(ids(board.post("/engine-rest/task?firstResult=0&maxResults=5000", tasklistQuery("bestyrelse"))))
+          .doesNotContain(atBoard);
+    } finally {
+      engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+    }
+    assertThat(ids(board.get("/engine-rest/task?maxResults=5000"))).contains(atBoard);
+  }
+
+  @Autowired
+  GovernanceIdentity governanceIdentity;
+
+  @Test
+  void a_global_authorization_an_earlier_version_left_on_processes_is_removed_at_start_and_cards_stay_readable()
+      throws Exception {
+    var authorizations = engine.getAuthorizationService();
+    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setUserId(Authorization.ANY);
+    global.setResource(Resources.PROCESS_INSTANCE);
+    global.setResourceId(Authorization.ANY);
+    global.addPermission(Permissions.CREATE);
+    authorizations.saveAuthorization(global);
+
+    // With it, a global authorization counts as a revoke of READ: the board's card variables vanish.
+    assertThat(cardVariables("bestyrelse", atBoard)).isEmpty();
+
+    governanceIdentity.run(null);
+
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).userIdIn(Authorization.ANY)
+        .list()).noneMatch(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL);
+    assertThat(cardVariables("bestyrelse", atBoard)).containsKeys(TaskCards.PRODUCT, TaskCards.LEVEL);
+    // The municipalities still start proposals (granted to their group now).
+    assertThat(proposal(0)).isNotBlank();
+  }
+
+  /** The card variables Tasklist's filter shows for one task, read as the user the way Tasklist reads them. */
+  Map<String, String> cardVariables(String user, String taskId) {
+    RestClient client = RestClient.as(baseUrl(), user);
+    String filter = engine.getFilterService().createTaskFilterQuery().filterName(Body.BESTYRELSE.filterName())
+        .singleResult().getId();
+    RestClient.Response response = client.postHal("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=5000", Map.of());
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (JsonNode task : response.json().path("_embedded").path("task")) {
+      if (task.path("id").asText().equals(taskId)) {
+        for (JsonNode variable : task.path("_embedded").path("variable")) {
+          variables.put(variable.path("name").asText(), variable.path("value").asText());
+        }
+      }
+    }
+    return variables;
   }
 
   // --- helpers ---------------------------------------------------------------------------------

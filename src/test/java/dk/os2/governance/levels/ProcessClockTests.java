@@ -1,5 +1,6 @@
 package dk.os2.governance.levels;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -60,7 +61,7 @@ class ProcessClockTests extends IntegrationTests {
 
   @Test
   void aProposalApprovedWithoutAMeetingDateIsActiveSinceTheEnginesToday() {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi;
     try {
       pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",

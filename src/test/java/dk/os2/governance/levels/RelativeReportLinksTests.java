@@ -1,5 +1,6 @@
 package dk.os2.governance.levels;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.IntegrationTests;
@@ -22,7 +23,7 @@ class RelativeReportLinksTests extends IntegrationTests {
 
   @Test
   void anOldAbsoluteReportLinkOfARunningProcessBecomesAPathOfThisSite() {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, Proposals.uniqueName("GammelLink"), "N1"));
     engine.getIdentityService().clearAuthentication();

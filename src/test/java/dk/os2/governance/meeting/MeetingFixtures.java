@@ -35,7 +35,7 @@ public final class MeetingFixtures {
 
   /** A proposal that the secretariat screened and the committee recommended at N1: it waits for the board. */
   public static ProcessInstance proposalAtTheBoard(ProcessEngine engine, Catalogue catalogue, String name) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, name, "N1"));
     engine.getIdentityService().clearAuthentication();

@@ -62,7 +62,7 @@ class NotificationTests extends IntegrationTests {
   }
 
   ProcessInstance propose(String name) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
           Proposals.valid(catalogue, name, "N1"));

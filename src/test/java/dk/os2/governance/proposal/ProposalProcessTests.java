@@ -55,7 +55,7 @@ class ProposalProcessTests extends IntegrationTests {
   dk.os2.governance.levels.ProductGroups groups;
 
   ProcessInstance propose(String name, String level) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
           Proposals.valid(catalogue, name, level));
@@ -238,7 +238,7 @@ class ProposalProcessTests extends IntegrationTests {
   void automatedCheckRecordsGapsForTheCommitteeAndBoard() {
     Map<String, Object> values = Proposals.valid(catalogue, Proposals.uniqueName("Mangler"), "N2");
     values.put("sa_N2_4_answer", "Nej");
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
     engine.getIdentityService().clearAuthentication();
     forward(pi);
@@ -288,7 +288,7 @@ class ProposalProcessTests extends IntegrationTests {
       values.put("sa_N2_3_answer", "Nej");
       values.put("sa_N2_3_deviation", "Dokumentationen følger i næste version");
     }
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
     engine.getIdentityService().clearAuthentication();
     forward(pi);
@@ -425,7 +425,7 @@ class ProposalProcessTests extends IntegrationTests {
     values.put("sa_N2_3_answer", "Nej");
     values.put("sa_N2_3_deviation", "Driftsguiden skrives i 2027");
     values.put("sa_N2_4_answer", "Nej");
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal", values);
     engine.getIdentityService().clearAuthentication();
 

@@ -47,7 +47,7 @@ class CatalogueVersionTests extends IntegrationTests {
   ApplicationEvents events;
 
   ProcessInstance propose(String name) {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
           Proposals.valid(shipped, name, "N1"));

@@ -88,7 +88,7 @@ class SecurityTests extends IntegrationTests {
 
   @Test
   void theSecretariatReadsEveryProcessAndItsHistoryAndOthersDoNot() {
-    engine.getIdentityService().setAuthenticatedUserId("kommune");
+    engine.getIdentityService().setAuthentication("kommune", List.of("kommuner"));
     String pi = engine.getRuntimeService().startProcessInstanceByKey("project-proposal",
         Proposals.valid(catalogue, Proposals.uniqueName("Cockpit"), "N1")).getId();
     engine.getIdentityService().clearAuthentication();
