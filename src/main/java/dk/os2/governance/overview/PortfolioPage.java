@@ -53,15 +53,7 @@ class PortfolioPage {
     model.addAttribute("pageLinks", pageLinks(request, page));
     model.addAttribute("csv", link(PortfolioExport.CSV, request.given(), Map.of("page", "", "size", "")));
     model.addAttribute("json", link(PortfolioExport.JSON, request.given(), Map.of("page", "", "size", "")));
-    model.addAttribute("figures", top.figures());
-    model.addAttribute("deviationsExpiring", top.deviations().expiring());
-    model.addAttribute("deviationsExpired", top.deviations().expired());
-    model.addAttribute("expiringWithinDays", PortfolioSummary.EXPIRING_WITHIN_DAYS);
-    model.addAttribute("lights", top.lights());
-    model.addAttribute("levelChart", top.levelChart());
-    model.addAttribute("themeChart", top.themeChart());
-    model.addAttribute("dueChart", top.dueChart());
-    model.addAttribute("dueTotal", top.dueTotal());
+    model.addAttribute("summaryHtml", top.html());
     return "products";
   }
 

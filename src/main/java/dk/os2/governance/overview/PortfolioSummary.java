@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The top of the portfolio page: the whole portfolio's figures, its three charts, the levels and
@@ -38,7 +41,7 @@ class PortfolioSummary {
   /** What the page shows above the list. */
   record Snapshot(PortfolioList.Figures figures, List<String> levels, List<String> municipalities,
       PortfolioLights.Summary lights, Deviations.ExpiryCounts deviations, Charts.BarChart levelChart,
-      Charts.StackChart themeChart, Charts.BarChart dueChart, long dueTotal) {}
+      Charts.StackChart themeChart, Charts.BarChart dueChart, long dueTotal, String html) {}
 
   private record Kept(long revision, LocalDate today, Snapshot snapshot) {}
 
@@ -50,8 +53,11 @@ class PortfolioSummary {
   private final PortfolioLights lights;
   private final Deviations deviations;
 
+  private final ITemplateEngine templates;
+
   PortfolioSummary(PortfolioRevision revision, PortfolioList list, ProductSearch search, PortfolioLights lights,
-      Deviations deviations) {
+      Deviations deviations, ITemplateEngine templates) {
+    this.templates = templates;
     this.revision = revision;
     this.list = list;
     this.search = search;
@@ -81,11 +87,26 @@ class PortfolioSummary {
     levels.forEach(l -> active.put(l, portfolio.figures().activeByLevel().getOrDefault(l, 0L)));
     Map<String, Long> due = new LinkedHashMap<>();
     portfolio.duePerMonth().forEach((month, n) -> due.put(month.format(MONTH).replace(".", "") + "\n" + month.getYear(), n));
-    return new Snapshot(portfolio.figures(), levels, list.municipalities(), lit,
-        deviations.countOpenExpiringBy(today, today.plusDays(EXPIRING_WITHIN_DAYS)),
-        Charts.bars("Aktive produkter pr. niveau", active),
-        Charts.lights("Grøn, gul og rød pr. tema", lit.themes()),
-        Charts.bars("Evalueringer, der forfalder pr. måned", due),
-        due.values().stream().mapToLong(Long::longValue).sum());
+    Deviations.ExpiryCounts expiry = deviations.countOpenExpiringBy(today, today.plusDays(EXPIRING_WITHIN_DAYS));
+    Charts.BarChart levelChart = Charts.bars("Aktive produkter pr. niveau", active);
+    Charts.StackChart themeChart = Charts.lights("Grøn, gul og rød pr. tema", lit.themes());
+    Charts.BarChart dueChart = Charts.bars("Evalueringer, der forfalder pr. måned", due);
+    long dueTotal = due.values().stream().mapToLong(Long::longValue).sum();
+
+    // Rendered here, once per revision, not on every page load (about half of the page's expressions).
+    Context context = new Context(DANISH);
+    context.setVariable("figures", portfolio.figures());
+    context.setVariable("deviationsExpiring", expiry.expiring());
+    context.setVariable("deviationsExpired", expiry.expired());
+    context.setVariable("expiringWithinDays", EXPIRING_WITHIN_DAYS);
+    context.setVariable("lights", lit);
+    context.setVariable("levelChart", levelChart);
+    context.setVariable("themeChart", themeChart);
+    context.setVariable("dueChart", dueChart);
+    context.setVariable("dueTotal", dueTotal);
+    String html = templates.process("products-summary", Set.of("section"), context);
+
+    return new Snapshot(portfolio.figures(), levels, list.municipalities(), lit, expiry, levelChart, themeChart,
+        dueChart, dueTotal, html);
   }
 }
