@@ -9,10 +9,13 @@ import dk.os2.governance.criteria.Criterion;
 import dk.os2.governance.proposal.Proposals;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The three lifecycles as people drive them through the engine REST API (and the application's
@@ -148,16 +151,14 @@ final class Lifecycles {
   /** The body finds its task (one query, retried only while a job has yet to create it) and submits its form. */
   static void complete(Side side, String user, String pi, String taskKey, Map<String, ?> values) {
     RestClient client = side.as(user);
-    String taskId = null;
-    for (int attempt = 0; attempt < 1200 && taskId == null; attempt++) {
-      JsonNode tasks = ok(client.get("/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + taskKey), 200).json();
-      if (tasks.size() == 1) {
-        taskId = tasks.get(0).path("id").asText();
-      } else {
-        Side.sleep(50);
-      }
-    }
-    if (taskId == null) {
+    String taskId;
+    try {
+      JsonNode tasks = Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> ok(client.get("/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + taskKey), 200)
+              .json(), found -> found.size() == 1);
+      taskId = tasks.get(0).path("id").asText();
+    } catch (ConditionTimeoutException e) {
       throw new IllegalStateException(side.name + ": " + user + " never saw task " + taskKey + " of " + pi);
     }
     ok(client.post("/engine-rest/task/" + taskId + "/submit-form", variables(values)), 204);

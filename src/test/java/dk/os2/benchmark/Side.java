@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One side of the benchmark (the application or the bare engine), in a JVM of its own. */
 final class Side {
@@ -91,27 +95,26 @@ final class Side {
 
   /** Seconds from {@code began} (nanoTime) until the engine REST API answers a logged-in user. */
   double awaitFirstAnswer(long began, Duration atMost) {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " stopped while starting; see " + logDir.resolve(name + "-*.log"));
-      }
-      try {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/process-definition/count"))
-            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("kommune:demo".getBytes()))
-            .timeout(Duration.ofSeconds(10)).GET().build();
-        if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-          return (System.nanoTime() - began) / 1e9;
-        }
-      } catch (IOException ignored) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(50);
+    try {
+      Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+          .failFast(name + " stopped while starting; see " + logDir.resolve(name + "-*.log"), () -> !process.isAlive())
+          .until(this::answers);
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " did not answer within " + atMost);
     }
-    throw new IllegalStateException(name + " did not answer within " + atMost);
+    return (System.nanoTime() - began) / 1e9;
+  }
+
+  /** Whether the engine REST API answers a logged-in user. */
+  private boolean answers() throws InterruptedException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/process-definition/count"))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("kommune:demo".getBytes()))
+          .timeout(Duration.ofSeconds(10)).GET().build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException notListeningYet) {
+      return false;
+    }
   }
 
   void stop() {
@@ -198,30 +201,22 @@ final class Side {
    */
   double awaitIdle(Duration atMost) {
     long began = System.nanoTime();
-    long deadline = began + atMost.toNanos();
-    int quiet = 0;
-    long last = -1;
-    while (System.nanoTime() < deadline) {
-      long statements = counts().statements();
-      if (pendingJobs() == 0 && statements == last) {
-        if (++quiet >= 3) {
-          return (System.nanoTime() - began) / 1e9;
+    AtomicInteger quiet = new AtomicInteger();
+    AtomicLong last = new AtomicLong(-1);
+    try {
+      Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(150)).until(() -> {
+        long statements = counts().statements();
+        boolean noneRan = statements == last.getAndSet(statements);
+        if (noneRan && pendingJobs() == 0) {
+          return quiet.incrementAndGet() >= 3;
         }
-      } else {
-        quiet = 0;
-      }
-      last = statements;
-      sleep(150);
+        quiet.set(0);
+        return false;
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " did not become idle within " + atMost + " (" + pendingJobs() + " jobs)");
     }
-    throw new IllegalStateException(name + " did not become idle within " + atMost + " (" + pendingJobs() + " jobs)");
+    return (System.nanoTime() - began) / 1e9;
   }
 
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
