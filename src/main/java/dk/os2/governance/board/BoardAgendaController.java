@@ -2,6 +2,7 @@ package dk.os2.governance.board;
 
 import dk.os2.governance.identity.Access;
 import dk.os2.governance.identity.Body;
+import dk.os2.governance.portfolio.PortfolioList;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,19 +102,10 @@ class BoardAgendaController {
   private int number(Map<String, String> parameters, String name, int min, int max, int fallback, String key,
       List<String> problems) {
     String value = given(parameters, name);
-    if (value == null) {
+    return value == null ? fallback : PortfolioList.bounded(value, min, max).orElseGet(() -> {
+      problems.add(text(key, value));
       return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    problems.add(text(key, value));
-    return fallback;
+    });
   }
 
   /** The previous and next page, the first and last, and up to three pages either side of this one. */

@@ -132,19 +132,10 @@ class ProductSearch {
   private int number(Map<String, String> given, String name, int min, int max, int fallback, String key,
       List<String> problems) {
     String value = given.get(name);
-    if (value == null) {
+    return value == null ? fallback : PortfolioList.bounded(value, min, max).orElseGet(() -> {
+      problems.add(text(key, value));
       return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    problems.add(text(key, value));
-    return fallback;
+    });
   }
 
   private String text(String key, Object... arguments) {

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,6 +82,19 @@ public class PortfolioList {
   }
 
   /** The page (from 1) of the products the query shows, {@code size} a page, with their total. */
+  /**
+   * A page number or size as a request gave it: the whole number if it lies within
+   * {@code [min, max]}, else empty (the caller refuses it in its own words).
+   */
+  public static Optional<Integer> bounded(String value, int min, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      return n >= min && n <= max ? Optional.of(n) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   public Page page(Query query, int page, int size) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(query, params);
