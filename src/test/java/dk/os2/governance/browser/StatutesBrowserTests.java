@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.RestClient;
 import dk.os2.governance.identity.Body;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dk.os2.governance.statutes.StatutesDrafts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +25,7 @@ class StatutesBrowserTests extends BrowserTests {
 
   @AfterEach
   void endLeftoverChanges() {
-    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("statutes-change").list()
-        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test cleanup"));
-    jdbc.sql("delete from statutes_running_change").update();
+    StatutesDrafts.endLeftoverChanges(engine, jdbc);
   }
 
   @Test
@@ -87,14 +79,6 @@ class StatutesBrowserTests extends BrowserTests {
   }
 
   private String draft(String text) throws Exception {
-    String body = "tekst=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&begrundelse="
-        + URLEncoder.encode("Afprøvning i browseren.", StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/app/vedtaegter/vedtaegter/aendring"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("sekretariat:demo".getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/forslag/([^?]+).*", "$1");
+    return StatutesDrafts.draft(baseUrl(), "vedtaegter", text, "Afprøvning i browseren.");
   }
 }

@@ -7,18 +7,10 @@ import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.process.ProcessClock;
 import dk.os2.governance.submission.MeetingDate;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +32,7 @@ class StatutesChangeProcessTests extends IntegrationTests {
 
   @AfterEach
   void endLeftoverChanges() {
-    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(StatutesChanges.PROCESS).list()
-        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test cleanup"));
-    jdbc.sql("delete from statutes_running_change").update();
+    StatutesDrafts.endLeftoverChanges(engine, jdbc);
   }
 
   @Test
@@ -277,25 +267,10 @@ class StatutesChangeProcessTests extends IntegrationTests {
 
   /** Drafts a change on the page as the secretariat; the process instance it started. */
   private String draft(String slug, String text, String rationale) {
-    HttpResponse<String> response = post("sekretariat", "/app/vedtaegter/" + slug + "/aendring",
-        Map.of("tekst", text, "begrundelse", rationale));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    String location = response.headers().firstValue("Location").orElseThrow();
-    return location.replaceAll(".*/forslag/([^?]+).*", "$1");
+    return StatutesDrafts.draft(baseUrl(), slug, text, rationale);
   }
 
   private HttpResponse<String> post(String user, String path, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    try {
-      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    return StatutesDrafts.post(baseUrl(), user, path, form);
   }
 }

@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +25,7 @@ class StatutesMarkdownTests extends IntegrationTests {
 
   @AfterEach
   void endLeftoverChanges() {
-    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(StatutesChanges.PROCESS).list()
-        .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test cleanup"));
-    jdbc.sql("delete from statutes_running_change").update();
+    StatutesDrafts.endLeftoverChanges(engine, jdbc);
   }
 
   @Test
@@ -95,14 +86,6 @@ class StatutesMarkdownTests extends IntegrationTests {
   }
 
   private String draft(String text) throws Exception {
-    String body = "tekst=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&begrundelse="
-        + URLEncoder.encode("Visningen afprøves.", StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/app/vedtaegter/licensvilkaar/aendring"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("sekretariat:demo".getBytes(StandardCharsets.UTF_8)))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/forslag/([^?]+).*", "$1");
+    return StatutesDrafts.draft(baseUrl(), "licensvilkaar", text, "Visningen afprøves.");
   }
 }
