@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
@@ -116,8 +118,13 @@ class GovernanceIdentity implements ApplicationRunner {
   /** Removes the global authorization an earlier version created on this resource, if any. */
   private void removeGlobal(Resource resource, String resourceId) {
     authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId).userIdIn(ANY)
-        .list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GLOBAL)
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        .list().stream().filter(a -> a.getAuthorizationType() == AUTH_TYPE_GLOBAL).forEach(a -> {
+          try {
+            authorizations.deleteAuthorization(a.getId());
+          } catch (OptimisticLockingException | NullValueException removedByTheOtherNode) {
+            // two nodes starting at once: the other one removed it first
+          }
+        });
   }
 
   private void group(String id, String name, String type) {
