@@ -1,7 +1,6 @@
 package dk.os2.governance.statutes;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dk.os2.governance.process.DecisionFacts;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,6 @@ public record StatutesChangeDecided(String decisionId, String processInstanceId,
 
   public StatutesChangeDecided {
     recommendingGroups = List.copyOf(recommendingGroups);
-    Map<String, String> present = new LinkedHashMap<>();
-    facts.forEach((key, value) -> {
-      if (value != null) {
-        present.put(key, value);
-      }
-    });
-    facts = Collections.unmodifiableMap(present);
+    facts = DecisionFacts.present(facts);
   }
 }

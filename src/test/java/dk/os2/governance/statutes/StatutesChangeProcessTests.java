@@ -3,7 +3,6 @@ package dk.os2.governance.statutes;
 import static dk.os2.governance.RestClient.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.process.ProcessClock;
 import dk.os2.governance.submission.MeetingDate;
@@ -12,28 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A change of the statutes or the licence terms, on PostgreSQL, as the bodies do it: the secretariat
  * drafts on the page, the board recommends in its task, the general assembly votes in its task; an
  * adopted change is published with its diff and decision, anything else publishes nothing.
  */
-class StatutesChangeProcessTests extends IntegrationTests {
-
-  @Autowired
-  StatutesStore store;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @AfterEach
-  void endLeftoverChanges() {
-    StatutesDrafts.endLeftoverChanges(engine, jdbc);
-  }
+class StatutesChangeProcessTests extends StatutesTests {
 
   @Test
   void anAdoptedChangeIsPublishedAsTheNextVersionWithItsDiffAndDecision() {

@@ -2,31 +2,16 @@ package dk.os2.governance.statutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The statutes pages show the texts as their Markdown means them (headings, lists, emphasis,
  * links), never the Markdown signs, and never anything a text could smuggle in: HTML in a text is
  * shown as text, and a link to {@code javascript:} leads nowhere.
  */
-class StatutesMarkdownTests extends IntegrationTests {
-
-  @Autowired
-  StatutesStore store;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @AfterEach
-  void endLeftoverChanges() {
-    StatutesDrafts.endLeftoverChanges(engine, jdbc);
-  }
+class StatutesMarkdownTests extends StatutesTests {
 
   @Test
   void theTextInForceReadsAsHeadingsAndParagraphsNotAsMarkdown() {
