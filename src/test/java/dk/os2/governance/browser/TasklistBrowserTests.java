@@ -73,7 +73,7 @@ class TasklistBrowserTests extends BrowserTests {
       wait.until(d -> d.findElement(By.cssSelector(".fjs-form input[type='radio']")).isEnabled());
 
       // The report link is a path of this site and opens in a new tab: the form, half filled in, stays.
-      type("Field_boardRationale", "Produktet bruges af mange kommuner");
+      typeHeld("Field_boardRationale", "Produktet bruges af mange kommuner");
       WebElement report = browser.findElement(By.xpath("//div[contains(@class,'fjs-form')]//a[contains(., 'evalueringsrapporten')]"));
       assertThat(report.getDomAttribute("href")).as("relative").startsWith("/app/evalueringer/");
       assertThat(report.getDomAttribute("target")).isEqualTo("_blank");
