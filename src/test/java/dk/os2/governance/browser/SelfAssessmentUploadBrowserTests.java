@@ -109,8 +109,9 @@ class SelfAssessmentUploadBrowserTests extends BrowserTests {
       WebElement documentation = wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("[id$='Field_sa_N2_4_documentation']")));
       wait.until(d -> "Dokumentation for N2-4".equals(documentation.getAttribute("value")));
-      WebElement answer = browser.findElement(By.cssSelector("[id$='Field_sa_N1_1_answer']"))
-          .findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+      // The select fields render after the text fields: wait for the field's text before reading it.
+      wait.until(d -> fieldOf("Field_sa_N1_1_answer").getText().contains("Nej"));
+      WebElement answer = fieldOf("Field_sa_N1_1_answer");
       assertThat(answer.getText()).contains("Nej");
       assertThat(browser.findElement(By.cssSelector("[id$='Field_sa_N2_4_answer']"))
           .findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]")).getText()).contains("Ja");
