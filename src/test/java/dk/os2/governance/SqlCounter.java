@@ -48,7 +48,7 @@ public class SqlCounter implements BeanPostProcessor {
   }
 
   /** One counted execution, while {@link #record} is on: the step it ran in, its SQL, who issued it. */
-  public record Execution(String step, String sql, String caller) {
+  public record Execution(String step, String sql, String caller, long rows) {
     /** Whether it only reads (a select). */
     public boolean read() {
       return sql.regionMatches(true, 0, "select", 0, 6);
@@ -139,14 +139,14 @@ public class SqlCounter implements BeanPostProcessor {
         return;
       }
       EXECUTIONS.incrementAndGet();
+      long statements = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
       if (recording) {
-        queryInfoList.forEach(q -> RECORDED.add(new Execution(step, q.getQuery().replaceAll("\\s+", " ").trim(), caller())));
+        queryInfoList.forEach(q -> RECORDED.add(new Execution(step, q.getQuery().replaceAll("\\s+", " ").trim(), caller(), statements)));
       }
       if (LOG) {
         queryInfoList.forEach(q -> System.out.println("SQL[" + Thread.currentThread().getName() + "] "
             + q.getQuery().replaceAll("\\s+", " ")));
       }
-      long statements = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : 1;
       STATEMENTS.addAndGet(statements);
       try {
         if (execInfo.getStatement() != null && execInfo.getStatement().getConnection().getAutoCommit()) {

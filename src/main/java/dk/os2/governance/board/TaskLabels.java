@@ -23,6 +23,8 @@ class TaskLabels {
 
   /** The process variable each waiting task shows. */
   static final String PRODUCT_NAME = "productName";
+  /** The task variable with the product's name that Tasklist's cards show (identity.TaskCards). */
+  static final String CARD_PRODUCT = "taskProduct";
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -35,11 +37,25 @@ class TaskLabels {
     this.repository = repository;
   }
 
-  /** Each task's process instance → its product's name (absent where it has none). */
+  /**
+   * Each task's process instance → its product's name (absent where it has none): the name every
+   * task carries for its card in Tasklist ({@value #CARD_PRODUCT}, one index look-up per task),
+   * and for a task without one (created before tasks carried it) its process's variable.
+   */
   Map<String, String> productNames(Collection<Task> tasks) {
-    List<String> processInstanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-        .distinct().toList();
     Map<String, String> names = new HashMap<>();
+    if (tasks.isEmpty()) {
+      return names;
+    }
+    for (VariableInstance v : runtime.createVariableInstanceQuery()
+        .taskIdIn(tasks.stream().map(Task::getId).toArray(String[]::new)).variableName(CARD_PRODUCT)
+        .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+      if (v.getValue() != null && v.getProcessInstanceId() != null) {
+        names.putIfAbsent(v.getProcessInstanceId(), v.getValue().toString());
+      }
+    }
+    List<String> processInstanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+        .filter(id -> !names.containsKey(id)).distinct().toList();
     if (processInstanceIds.isEmpty()) {
       return names;
     }

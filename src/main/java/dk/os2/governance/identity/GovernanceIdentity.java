@@ -199,6 +199,8 @@ class GovernanceIdentity implements ApplicationRunner {
       if (groupId != null) {
         authorization.setGroupId(groupId);
       }
+    } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      return; // granted by an earlier start: nothing to write (a restart writes no authorization)
     }
     for (Permission permission : permissions) {
       authorization.addPermission(permission);

@@ -14,9 +14,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,8 @@ class MailComposer {
   private final ObjectProvider<ProcessEngine> engine;
   private final String baseUrl;
   private final String timeZone;
+  /** Process definition id → its name. */
+  private final java.util.Map<String, String> definitionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   MailComposer(ObjectProvider<ProcessEngine> engine, @Value("${os2.base-url}") String baseUrl,
       @Value("${os2.mail.time-zone:Europe/Copenhagen}") String timeZone) {
@@ -56,7 +61,7 @@ class MailComposer {
     if (entry.kind() == MailKind.RULE_OUTCOME) {
       return RuleOutcomeMail.compose(entry, baseUrl);
     }
-    Task task = engine.getObject().getTaskService().createTaskQuery().taskId(entry.taskId()).singleResult();
+    OpenTask task = openTask(entry.taskId());
     if (task == null) {
       return new Result(null, "Opgaven er afsluttet, før mailen blev sendt.");
     }
@@ -67,9 +72,9 @@ class MailComposer {
     }
     String product = entry.productName() == null ? "" : " – " + entry.productName();
     String subject = switch (entry.kind()) {
-      case TASK_CREATED -> "Ny opgave: " + task.getName() + product;
-      case REMINDER -> "Påmindelse: " + task.getName() + product + " har frist " + date(task.getDueDate());
-      case ESCALATION -> "Frist overskredet: " + task.getName() + product;
+      case TASK_CREATED -> "Ny opgave: " + task.name() + product;
+      case REMINDER -> "Påmindelse: " + task.name() + product + " har frist " + date(task.due());
+      case ESCALATION -> "Frist overskredet: " + task.name() + product;
       default -> throw new IllegalStateException(entry.kind().name());
     };
     String intro = switch (entry.kind()) {
@@ -80,15 +85,47 @@ class MailComposer {
     };
     List<MailContent.Fact> facts = new ArrayList<>();
     facts.add(new MailContent.Fact("Produkt", entry.productName()));
-    facts.add(new MailContent.Fact("Opgave", task.getName()));
-    if (task.getDescription() != null) {
-      facts.add(new MailContent.Fact("Beskrivelse", task.getDescription()));
+    facts.add(new MailContent.Fact("Opgave", task.name()));
+    if (task.description() != null) {
+      facts.add(new MailContent.Fact("Beskrivelse", task.description()));
     }
-    facts.add(new MailContent.Fact("Frist", date(task.getDueDate())));
-    facts.add(new MailContent.Fact("Proces", processName(task)));
-    previousStep(task).ifPresent(step -> facts.add(new MailContent.Fact("Kommer fra", step)));
-    return new Result(new MailContent(recipients, subject, task.getName(), intro, facts, taskLink(task.getId()),
+    facts.add(new MailContent.Fact("Frist", date(task.due())));
+    facts.add(new MailContent.Fact("Proces", processName(task.processDefinitionId())));
+    previousStep(task.processInstanceId()).ifPresent(step -> facts.add(new MailContent.Fact("Kommer fra", step)));
+    return new Result(new MailContent(recipients, subject, task.name(), intro, facts, taskLink(task.id()),
         "Åbn opgaven i Tasklist"), null);
+  }
+
+  /** What a task's mail needs of the task, as it stands when the mail goes. */
+  record OpenTask(String id, String name, String description, Date due, String assignee, String processDefinitionId,
+      String processInstanceId, List<String> candidateGroups, List<String> candidateUsers) {}
+
+  /**
+   * The open task with its candidates, or null when it is done: two statements (the task, its
+   * identity links), read in the sending job's own engine command. The task and the process
+   * service's queries would also read its execution and definition, for checks a job does not need.
+   */
+  OpenTask openTask(String taskId) {
+    return inCommand(ctx -> {
+      TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        return null;
+      }
+      List<String> groups = new ArrayList<>();
+      List<String> users = new ArrayList<>();
+      for (IdentityLinkEntity link : task.getIdentityLinks()) {
+        if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          continue;
+        }
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        } else if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+      }
+      return new OpenTask(task.getId(), task.getName(), task.getDescription(), task.getDueDate(), task.getAssignee(),
+          task.getProcessDefinitionId(), task.getProcessInstanceId(), List.copyOf(groups), List.copyOf(users));
+    });
   }
 
   String taskLink(String taskId) {
@@ -134,23 +171,16 @@ class MailComposer {
     return facts.stream().filter(f -> f.label().equals(label)).map(MailContent.Fact::value).findFirst().orElse("");
   }
 
-  List<String> peopleWhoMayTake(Task task) {
+  List<String> peopleWhoMayTake(OpenTask task) {
     var identity = engine.getObject().getIdentityService();
     Set<String> addresses = new LinkedHashSet<>();
-    if (task.getAssignee() != null) {
-      email(identity.createUserQuery().userId(task.getAssignee()).singleResult()).ifPresent(addresses::add);
+    if (task.assignee() != null) {
+      email(identity.createUserQuery().userId(task.assignee()).singleResult()).ifPresent(addresses::add);
       return List.copyOf(addresses);
     }
-    for (IdentityLink link : engine.getObject().getTaskService().getIdentityLinksForTask(task.getId())) {
-      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        continue;
-      }
-      if (link.getGroupId() != null) {
-        addresses.addAll(groupMembers(link.getGroupId()));
-      } else if (link.getUserId() != null) {
-        email(identity.createUserQuery().userId(link.getUserId()).singleResult()).ifPresent(addresses::add);
-      }
-    }
+    task.candidateGroups().forEach(group -> addresses.addAll(groupMembers(group)));
+    task.candidateUsers().forEach(user ->
+        email(identity.createUserQuery().userId(user).singleResult()).ifPresent(addresses::add));
     return List.copyOf(addresses);
   }
 
@@ -159,25 +189,36 @@ class MailComposer {
         .map(MailComposer::email).flatMap(Optional::stream).distinct().toList();
   }
 
-  private String waitingFor(Task task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
+  private static String waitingFor(OpenTask task) {
+    if (task.assignee() != null) {
+      return task.assignee();
     }
-    return engine.getObject().getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElse("en ukendt modtager");
+    return task.candidateGroups().stream().findFirst().orElse("en ukendt modtager");
   }
 
-  private String processName(Task task) {
-    ProcessDefinition definition = engine.getObject().getRepositoryService().getProcessDefinition(task.getProcessDefinitionId());
-    return definition.getName() == null ? definition.getKey() : definition.getName();
+  /** A process definition's name (its key where it has none); kept, as a deployed definition never changes. */
+  private String processName(String processDefinitionId) {
+    return definitionNames.computeIfAbsent(processDefinitionId, id -> {
+      ProcessDefinition definition = engine.getObject().getRepositoryService().getProcessDefinition(id);
+      return definition.getName() == null ? definition.getKey() : definition.getName();
+    });
   }
 
-  private Optional<String> previousStep(Task task) {
+  private Optional<String> previousStep(String processInstanceId) {
     List<HistoricActivityInstance> done = engine.getObject().getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).activityType("userTask").finished()
+        .processInstanceId(processInstanceId).activityType("userTask").finished()
         .orderByHistoricActivityInstanceEndTime().desc().listPage(0, 1);
     return done.stream().findFirst().map(HistoricActivityInstance::getActivityName);
+  }
+
+  private <T> T inCommand(java.util.function.Function<CommandContext, T> work) {
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      return work.apply(current);
+    }
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
+    return config.getCommandExecutorTxRequired().execute(work::apply);
   }
 
   static Optional<String> email(User user) {

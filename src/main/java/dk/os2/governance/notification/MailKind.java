@@ -18,5 +18,13 @@ public enum MailKind {
    * A final decision on a rule change (criteria, statutes, licence terms): to its proposer and the
    * bodies that recommended it.
    */
-  RULE_OUTCOME
+  RULE_OUTCOME;
+
+  /**
+   * Whether the mail is composed only when it is sent (a task's mails): it is queued without facts
+   * or recipients, and has either only once it has been rendered.
+   */
+  boolean composedWhenSent() {
+    return this == TASK_CREATED || this == REMINDER || this == ESCALATION;
+  }
 }

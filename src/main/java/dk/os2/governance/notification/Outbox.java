@@ -176,18 +176,22 @@ public class Outbox {
         .param(processInstanceId).query(Row.class).list());
   }
 
-  /** The rows with their facts and recipients, read in one query each. */
+  /**
+   * The rows with their facts and recipients, read in one query each, and only for rows that may
+   * have any: a task's mail that was never rendered has neither ({@link #neverRendered}), so a job
+   * sending only such mails reads no more than its rows.
+   */
   private List<OutboxEntry> complete(List<Row> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
-    List<String> ids = rows.stream().map(Row::id).toList();
-    Map<String, List<MailContent.Fact>> facts = jdbc.sql("""
+    List<String> ids = rows.stream().filter(r -> !neverRendered(r)).map(Row::id).toList();
+    Map<String, List<MailContent.Fact>> facts = ids.isEmpty() ? Map.of() : jdbc.sql("""
             select mail_id, label, fact_value from mail_fact where mail_id in (:ids) order by mail_id, position""")
         .param("ids", ids).query(FactRow.class).list().stream()
         .collect(Collectors.groupingBy(FactRow::mailId, LinkedHashMap::new,
             Collectors.mapping(f -> new MailContent.Fact(f.label(), f.factValue()), Collectors.toList())));
-    Map<String, List<String>> recipients = jdbc.sql("""
+    Map<String, List<String>> recipients = ids.isEmpty() ? Map.of() : jdbc.sql("""
             select mail_id, address from mail_recipient where mail_id in (:ids) order by mail_id, position""")
         .param("ids", ids).query(RecipientRow.class).list().stream()
         .collect(Collectors.groupingBy(RecipientRow::mailId, LinkedHashMap::new,
@@ -196,6 +200,14 @@ public class Outbox {
         r.productName(), List.copyOf(facts.getOrDefault(r.id(), List.of())), r.status(),
         List.copyOf(recipients.getOrDefault(r.id(), List.of())), r.subject(), r.bodyText(), r.bodyHtml(),
         r.attempts(), r.lastError(), r.jobId(), r.createdAt(), r.sentAt())).toList();
+  }
+
+  /**
+   * A task's mail queued on a sending job (this version's queue: without facts or recipients) and
+   * never rendered since; a row queued before mails had jobs may carry recipients from its queueing.
+   */
+  private static boolean neverRendered(Row row) {
+    return row.kind().composedWhenSent() && row.subject() == null && row.jobId() != null;
   }
 
   private static String truncate(String text, int max) {

@@ -231,11 +231,18 @@ public class Portfolio {
 
   /** Where the product is used (one municipality an entry) and whether one code version is declared. */
   public void usage(String productId, List<String> municipalities, boolean singleCodeVersion) {
+    List<String> inUse = municipalities == null ? List.of()
+        : municipalities.stream().flatMap(m -> municipalities(m).stream()).distinct().toList();
+    // Nothing written, and nobody told, when nothing changes (the board's approval of a proposal
+    // states the usage the proposal registered).
+    if (product(productId).filter(p -> p.singleCodeVersion() == singleCodeVersion && p.municipalities().equals(inUse))
+        .isPresent()) {
+      return;
+    }
     sql.sql("update product set single_code_version = ?, updated_at = ? where id = ?")
         .params(singleCodeVersion, Timestamp.from(Instant.now()), productId).update();
     read.clear();
-    municipalitiesInUse(productId, municipalities == null ? List.of()
-        : municipalities.stream().flatMap(m -> municipalities(m).stream()).distinct().toList());
+    municipalitiesInUse(productId, inUse);
     events.publishEvent(new UsageChanged(productId));
   }
 

@@ -1,7 +1,6 @@
 package dk.os2.governance.proposal;
 
 import static dk.os2.governance.proposal.ProposalVariables.CATALOGUE_REFERENCE;
-import static dk.os2.governance.proposal.ProposalVariables.CHECK_GAP_COUNT;
 import static dk.os2.governance.proposal.ProposalVariables.CHECK_PASSED;
 import static dk.os2.governance.proposal.ProposalVariables.CHECK_SUMMARY;
 import static dk.os2.governance.proposal.ProposalVariables.INDICATIVE_LEVEL;
@@ -66,7 +65,6 @@ class CheckSelfAssessment implements JavaDelegate {
         level, answers, execution.getProcessInstanceId(), expired);
     // Each variable written once (a second write is one more update and history event).
     execution.setVariable(CHECK_PASSED, result.passed());
-    execution.setVariable(CHECK_GAP_COUNT, result.gaps().size());
     execution.setVariable(CHECK_SUMMARY, result.summary() + evaluations.countsSummary(evaluationId));
     execution.setVariable(INDICATIVE_LEVEL, result.indicativeLevel() == null ? "intet" : result.indicativeLevel());
     execution.setVariable(CATALOGUE_REFERENCE, result.catalogueReference());

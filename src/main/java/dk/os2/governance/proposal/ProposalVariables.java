@@ -18,7 +18,6 @@ final class ProposalVariables {
 
   static final String CHECK_PASSED = "checkPassed";
   static final String CHECK_SUMMARY = "checkSummary";
-  static final String CHECK_GAP_COUNT = "checkGapCount";
   static final String INDICATIVE_LEVEL = "indicativeLevel";
   static final String CATALOGUE_REFERENCE = "catalogueReference";
   static final String BOARD_DECISION_LABEL = "boardDecisionLabel";
