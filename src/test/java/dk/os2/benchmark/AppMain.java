@@ -21,8 +21,8 @@ public final class AppMain {
   private AppMain() {}
 
   public static void main(String[] args) throws Exception {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(Os2GovernanceApplication.class,
-        SqlCounting.class).initializers(app -> app.addBeanFactoryPostProcessor(new WithoutTestBeans())).run(args);
+    ConfigurableApplicationContext context = SideMain.run(new SpringApplicationBuilder(Os2GovernanceApplication.class,
+        SqlCounting.class).initializers(app -> app.addBeanFactoryPostProcessor(new WithoutTestBeans())), args);
     SideMain.control(perBody -> ScaleData.openTasks(context, perBody));
   }
 

@@ -75,8 +75,15 @@ public class SqlCounting {
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
 
+    /** Statements slower than this (ms) are printed to the side's log; -1: none (-Dbenchmark.slow-sql-ms). */
+    private static final long SLOW_MS = Long.getLong("benchmark.slow-sql-ms", -1);
+
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+      if (SLOW_MS >= 0 && execInfo.getElapsedTime() >= SLOW_MS) {
+        queryInfoList.forEach(q -> System.out.println("SLOW-SQL " + execInfo.getElapsedTime() + " ms ["
+            + Thread.currentThread().getName() + "] " + q.getQuery().replaceAll("\\s+", " ")));
+      }
       long selects = 0;
       long writes = 0;
       for (QueryInfo query : queryInfoList) {

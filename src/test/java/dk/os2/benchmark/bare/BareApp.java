@@ -47,8 +47,8 @@ public class BareApp {
       "admin", List.of("camunda-admin"));
 
   public static void main(String[] args) throws Exception {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(BareApp.class, dk.os2.benchmark.SqlCounting.class)
-        .run(args);
+    ConfigurableApplicationContext context =
+        SideMain.run(new SpringApplicationBuilder(BareApp.class, dk.os2.benchmark.SqlCounting.class), args);
     SideMain.control(perBody -> seed(context.getBean(ProcessEngine.class), perBody));
   }
 
