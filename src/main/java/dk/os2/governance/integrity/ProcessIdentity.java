@@ -82,7 +82,10 @@ public class ProcessIdentity implements ExecutionListener {
             pending.currentLevel(), pending.targetLevel(), pending.direction(), pending.catalogueReference(),
             Timestamp.from(Instant.now()))
         .update();
-    read.clear();
+    // A new row, whole: later reads in this transaction find it without reading it back.
+    read.put(execution.getProcessInstanceId(), Optional.of(new Identity(execution.getProcessInstanceId(), key,
+        pending.productId(), pending.applicant(), pending.currentLevel(), pending.targetLevel(), pending.direction(),
+        pending.catalogueReference())));
   }
 
   /** The recorded identity of a level change or annual evaluation. */

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * engine's commands run in, so it ends with the transaction, committed or rolled back; a
  * transaction suspended for a new one keeps its reads to itself.
  *
- * <p>Only for the owner of the rows, which must call {@link #clear()} after each of its writes.
+ * <p>Only for the owner of the rows, which must call {@link #clear()} after each of its writes
+ * (or {@link #put} for a row it inserted whole).
  */
 public final class TransactionCache<V> {
 
@@ -33,6 +34,16 @@ public final class TransactionCache<V> {
     V value = read.get();
     kept().put(key, value);
     return value;
+  }
+
+  /**
+   * Keeps a value the owner just wrote under its key, for the rest of the transaction: the next
+   * read sees it without reading it back (the other values stay).
+   */
+  public void put(Object key, V value) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      kept().put(key, value);
+    }
   }
 
   /** Forgets what this transaction read, after a write of the owner. */
