@@ -280,8 +280,8 @@ public class Portfolio {
    * computes them (it owns the groups and the rules): stored so the portfolio list can filter on it.
    */
   public void openGaps(String productId, int gaps) {
+    // A column no Product holds: what this transaction read of the product stays true.
     jdbc.update("update product set open_gaps = ? where id = ?", gaps, productId);
-    read.clear();
   }
 
   /** The active products whose open gaps were never computed (after the migration that added them). */
@@ -330,13 +330,24 @@ public class Portfolio {
   }
 
   public Optional<Product> product(String id) {
-    return read.get(List.of("id", String.valueOf(id)), () -> one("p.id = ?", id));
+    return read.get(List.of("id", String.valueOf(id)), () -> keptUnderBothKeys(one("p.id = ?", id)));
   }
 
   /** The product a proposal registered, by the proposal's process instance id. */
   public Optional<Product> proposedIn(String processInstanceId) {
     return read.get(List.of("proposal", String.valueOf(processInstanceId)),
-        () -> one("p.proposal_process_id = ?", processInstanceId));
+        () -> keptUnderBothKeys(one("p.proposal_process_id = ?", processInstanceId)));
+  }
+
+  /** A product read by one key is kept under the other too: a proposal's steps ask by either. */
+  private Optional<Product> keptUnderBothKeys(Optional<Product> product) {
+    product.ifPresent(p -> {
+      read.put(List.of("id", String.valueOf(p.id())), product);
+      if (p.proposalProcessId() != null) {
+        read.put(List.of("proposal", p.proposalProcessId()), product);
+      }
+    });
+    return product;
   }
 
   /** One product with its municipalities, in one statement (an array of them, in their order). */
