@@ -1,6 +1,8 @@
 package dk.os2.governance.security;
 
 import jakarta.servlet.FilterConfig;
+import java.time.Duration;
+import java.util.List;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,13 +16,42 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Camunda's own login filter for {@code /engine-rest} (HTTP Basic against Camunda's users), with
  * its look-ups of the password, the user's groups and tenants made in one transaction instead of
  * five (README "Lean lifecycle"). What it accepts and refuses is Camunda's, unchanged.
+ *
+ * <p>The application uses no tenants. A user's tenants are looked up only while any tenant exists,
+ * which is asked at most once per {@link #TENANTS_RECHECK}: until then a login carries no tenants,
+ * which can only hide what belongs to a tenant (an administrator passes the tenant check anyway),
+ * never show more.
  */
 class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
+  /** How long the answer to "does any tenant exist?" is kept. */
+  static final Duration TENANTS_RECHECK = Duration.ofMinutes(1);
+
   private final PlatformTransactionManager transactions;
+  private final Duration tenantsRecheck;
+  /** When tenants were last counted (System.nanoTime()), and whether there were any; null: never. */
+  private volatile TenantsCounted tenantsCounted;
+
+  private record TenantsCounted(long at, boolean any) {}
 
   EngineRestAuthenticationFilter(PlatformTransactionManager transactions) {
+    this(transactions, TENANTS_RECHECK);
+  }
+
+  EngineRestAuthenticationFilter(PlatformTransactionManager transactions, Duration tenantsRecheck) {
     this.transactions = transactions;
+    this.tenantsRecheck = tenantsRecheck;
+  }
+
+  /** Whether any tenant exists, counted at most once per {@link #tenantsRecheck}. */
+  private boolean anyTenant(ProcessEngine engine) {
+    TenantsCounted counted = tenantsCounted;
+    long now = System.nanoTime();
+    if (counted == null || now - counted.at() >= tenantsRecheck.toNanos()) {
+      counted = new TenantsCounted(now, engine.getIdentityService().createTenantQuery().count() > 0);
+      tenantsCounted = counted;
+    }
+    return counted.any();
   }
 
   @Override
@@ -50,7 +81,7 @@ class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
             result.setGroups(getGroupsOfUser(engine, result.getAuthenticatedUser()));
           }
           if (result.getTenants() == null) {
-            result.setTenants(getTenantsOfUser(engine, result.getAuthenticatedUser()));
+            result.setTenants(anyTenant(engine) ? getTenantsOfUser(engine, result.getAuthenticatedUser()) : List.of());
           }
         }
         return result;
