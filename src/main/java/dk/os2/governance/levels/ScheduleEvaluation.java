@@ -47,7 +47,9 @@ class ScheduleEvaluation implements JavaDelegate {
       }
     }
     LocalDate begins = due.minus(cycles.leadTime());
-    execution.setVariable("startNow", false);
+    if (now) {
+      execution.setVariable("startNow", false); // the next round waits its period (written only when it changes)
+    }
     execution.setVariable("evaluationStart", now || !begins.isAfter(today) ? ProcessClock.currentTime()
         : ProcessClock.startOf(begins));
     execution.setVariable("evaluationDue", ProcessClock.startOf(due.plusDays(1)));
