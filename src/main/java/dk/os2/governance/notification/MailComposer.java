@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -212,13 +210,7 @@ class MailComposer {
   }
 
   private <T> T inCommand(java.util.function.Function<CommandContext, T> work) {
-    CommandContext current = Context.getCommandContext();
-    if (current != null) {
-      return work.apply(current);
-    }
-    ProcessEngineConfigurationImpl config =
-        (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-    return config.getCommandExecutorTxRequired().execute(work::apply);
+    return InCommand.run(engine.getObject(), work);
   }
 
   static Optional<String> email(User user) {

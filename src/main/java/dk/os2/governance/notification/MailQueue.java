@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -122,12 +120,6 @@ class MailQueue {
   }
 
   private <T> T inCommand(java.util.function.Function<CommandContext, T> work) {
-    CommandContext current = Context.getCommandContext();
-    if (current != null) {
-      return work.apply(current);
-    }
-    ProcessEngineConfigurationImpl config =
-        (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-    return config.getCommandExecutorTxRequired().execute(work::apply);
+    return InCommand.run(engine.getObject(), work);
   }
 }
