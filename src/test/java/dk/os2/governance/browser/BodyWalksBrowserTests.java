@@ -88,7 +88,6 @@ class BodyWalksBrowserTests extends BrowserTests {
 
     try {
       // The municipality's returned proposal: its card names the product; the form shows the deviation.
-      browser.get(baseUrl() + "/camunda/app/tasklist/default/");
       String card = openTaskFromList("Mine opgaver", name);
       assertThat(card).contains(name);
       // The form renders after the card opened: wait for its text before reading it.
