@@ -1,8 +1,10 @@
 package dk.os2.governance.identity;
 
+import dk.os2.governance.process.DisplayCopies;
 import dk.os2.governance.process.EveryUserTask;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -18,10 +20,11 @@ import org.springframework.stereotype.Component;
  * reads them with a variable query as the user, and only the secretariat may read process
  * variables that way; a body reads its own tasks' variables. So when a task is created, the
  * product's name and the level are copied into variables of the task itself, under names of their
- * own ({@link #PRODUCT}, {@link #LEVEL}) so that no form field is shadowed.
+ * own ({@link #PRODUCT}, {@link #LEVEL}) so that no form field is shadowed. They are display copies
+ * ({@link DisplayCopies}): they go with their task and leave no history.
  */
 @Component
-class TaskCards extends AbstractProcessEnginePlugin implements TaskListener {
+class TaskCards extends AbstractProcessEnginePlugin implements TaskListener, DisplayCopies {
 
   /** The task variable with the product's name. */
   public static final String PRODUCT = "taskProduct";
@@ -32,6 +35,12 @@ class TaskCards extends AbstractProcessEnginePlugin implements TaskListener {
   static final List<Map<String, String>> FILTER_VARIABLES = List.of(
       Map.of("name", PRODUCT, "label", "Produkt"),
       Map.of("name", LEVEL, "label", "Niveau"));
+
+  /** Copies of the process's product name and level: no history of their own. */
+  @Override
+  public Set<String> taskVariables() {
+    return Set.of(PRODUCT, LEVEL);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {

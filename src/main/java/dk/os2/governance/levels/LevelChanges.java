@@ -164,15 +164,15 @@ public class LevelChanges {
       return new CycleStart(existing.get(), false);
     }
     running.claim(productId, ANNUAL_EVALUATION, CYCLE_STARTED);
-    Map<String, Object> variables = common(product);
-    variables.put("requestedLevel", product.level() == null ? "N1" : product.level());
-    variables.put("direction", "keep");
-    variables.put("reason", "Evalueringscyklus");
-    variables.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
-    variables.put("startNow", now);
+    // Only what the wait needs: the product's facts are the round's, set when its evaluation begins
+    // (RoundParticipants), so a cycle that waits a year carries no copies that grow stale.
+    Map<String, Object> variables = new HashMap<>();
+    if (now) {
+      variables.put("startNow", true);
+    }
+    String level = product.level() == null ? "N1" : product.level();
     var started = new ProcessIdentity.Identity(null, ANNUAL_EVALUATION, productId,
-        Body.FORRETNINGSLEDELSE.groupId(), (String) variables.get("currentLevel"),
-        (String) variables.get("requestedLevel"), "keep", versions.inForce().reference());
+        Body.FORRETNINGSLEDELSE.groupId(), level, level, RoundParticipants.DIRECTION, versions.inForce().reference());
     String processInstanceId = processIdentity.starting(started,
         () -> asSystem(() -> runtime.startProcessInstanceByKey(ANNUAL_EVALUATION, productId, variables).getId()));
     running.held(productId, ANNUAL_EVALUATION, processInstanceId);
@@ -367,7 +367,8 @@ public class LevelChanges {
         .processInstanceId(processInstanceId).singleResult();
     String startedAt = historic == null || historic.getStartTime() == null ? null
         : DATE_TIME.format(historic.getStartTime().toInstant());
-    Object reason = runtime.getVariable(processInstanceId, "reason");
+    Object reason = ANNUAL_EVALUATION.equals(key) ? RoundParticipants.REASON
+        : runtime.getVariable(processInstanceId, "reason");
     String applicant = started.map(ProcessIdentity.Identity::applicant).orElse(null);
     String from = started.map(ProcessIdentity.Identity::currentLevel).orElse(null);
     String target = started.map(ProcessIdentity.Identity::targetLevel).orElse(null);
@@ -444,13 +445,21 @@ public class LevelChanges {
     variables.put("productId", product.id());
     variables.put("productName", product.name());
     variables.put("currentLevel", product.level() == null ? "intet" : product.level());
-    variables.put("contactEmail", product.contactEmail() != null && product.contactEmail().contains("@")
-        ? product.contactEmail() : null);
-    String steering = GroupKind.STEERING.groupId(product.id());
-    variables.put("steeringGroup", steering);
-    variables.put("selfAssessmentGroup",
-        groups.members(product.id(), GroupKind.STEERING).isEmpty() ? Body.FORRETNINGSLEDELSE.groupId() : steering);
+    variables.put("contactEmail", contactEmail(product));
+    variables.put("steeringGroup", GroupKind.STEERING.groupId(product.id()));
+    variables.put("selfAssessmentGroup", selfAssessmentGroup(product.id(), groups));
     return variables;
+  }
+
+  /** The product's contact address, when it is one. */
+  static String contactEmail(Product product) {
+    return product.contactEmail() != null && product.contactEmail().contains("@") ? product.contactEmail() : null;
+  }
+
+  /** Who updates the product's self-assessment: its steering group, or the secretariat while it has none. */
+  static String selfAssessmentGroup(String productId, ProductGroups groups) {
+    return groups.members(productId, GroupKind.STEERING).isEmpty() ? Body.FORRETNINGSLEDELSE.groupId()
+        : GroupKind.STEERING.groupId(productId);
   }
 
   private Product active(String productId) {

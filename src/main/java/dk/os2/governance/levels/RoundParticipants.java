@@ -6,17 +6,26 @@ import dk.os2.governance.integrity.ProcessIdentity;
 import dk.os2.governance.integrity.SystemWrites;
 import dk.os2.governance.portfolio.Portfolio;
 import dk.os2.governance.portfolio.Product;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When a round's evaluation begins: the product's level and steering group as they are that day.
- * A cycle outlives level changes and group changes, so the round's tasks go to the steering group
- * the product has now (or the secretariat while it has none) and check the level it has now.
+ * When a round's evaluation begins: the product's facts as they are that day. A cycle waits a year
+ * or more and outlives renames, level changes and group changes, so it starts with none of them
+ * (LevelChanges#annualCycle); each round sets them here, before its first task: the tasks go to the
+ * steering group the product has now (or the secretariat while it has none), check the level it has
+ * now and name the product as it is called now.
  */
 @Component("roundParticipants")
 class RoundParticipants implements ExecutionListener {
+
+  /** A cycle's round keeps the level unless the board decides otherwise. */
+  static final String DIRECTION = "keep";
+  /** Why a cycle's round runs, as the product page shows it. */
+  static final String REASON = "Evalueringscyklus";
 
   private final Portfolio portfolio;
   private final ProcessIdentity identity;
@@ -33,12 +42,17 @@ class RoundParticipants implements ExecutionListener {
     String productId = identity.requireLevelProcess(execution.getProcessInstanceId()).productId();
     Product product = portfolio.product(productId).orElseThrow();
     String level = product.level() == null ? "N1" : product.level();
-    String group = groups.members(productId, GroupKind.STEERING).isEmpty() ? Body.FORRETNINGSLEDELSE.groupId()
-        : GroupKind.STEERING.groupId(productId);
-    SystemWrites.run(() -> {
-      execution.getProcessInstance().setVariable("currentLevel", level);
-      execution.getProcessInstance().setVariable("requestedLevel", level);
-      execution.getProcessInstance().setVariable("selfAssessmentGroup", group);
-    });
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("productId", productId);
+    facts.put("productName", product.name());
+    facts.put("currentLevel", level);
+    facts.put("requestedLevel", level);
+    facts.put("direction", DIRECTION);
+    facts.put("reason", REASON);
+    facts.put("applicant", Body.FORRETNINGSLEDELSE.groupId());
+    facts.put("contactEmail", LevelChanges.contactEmail(product));
+    facts.put("steeringGroup", GroupKind.STEERING.groupId(productId));
+    facts.put("selfAssessmentGroup", LevelChanges.selfAssessmentGroup(productId, groups));
+    SystemWrites.run(() -> execution.getProcessInstance().setVariables(facts));
   }
 }

@@ -3,9 +3,12 @@ package dk.os2.governance.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -20,15 +23,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends the mails queued in one transaction, as one Camunda job: after the causing transaction
  * committed, outside every user's request, on one node. Each mail is marked sent in its own
  * transaction right after the SMTP server accepted it, so it is never sent again whatever happens
- * to the job afterwards. When a mail fails, the job fails after trying the others: Camunda runs it
- * again after the configured backoff ({@link MailRetries}, os2.mail.retry-backoff) for the mails
- * still pending, and when the attempts run out the mails are marked failed on the outbox page and
- * the job carries an incident that Cockpit shows; *Send igen* resolves it.
+ * to the job afterwards; a database away at that moment is waited for ({@link #recordSent}). When
+ * a mail fails, the job fails after trying the others: Camunda runs it again after the configured
+ * backoff ({@link MailRetries}, os2.mail.retry-backoff) for the mails still pending, and when the
+ * attempts run out the mails are marked failed on the outbox page and the job carries an incident
+ * that Cockpit shows; *Send igen* resolves it.
  */
 @Component
 class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
@@ -44,6 +50,11 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
    * scan would find (Angus Mail's).
    */
   static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  /** How long a sent mail's mark is retried at most while the database is away. */
+  static final Duration MARK_PATIENCE = Duration.ofMinutes(2);
+  /** How long before its job's lock ends a mark is given up, so that no other node takes the job first. */
+  static final Duration LOCK_MARGIN = Duration.ofSeconds(15);
 
   static {
     if (System.getProperty(STREAM_PROVIDER) == null) {
@@ -153,9 +164,54 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
     // Marked in its own transaction at once: whatever happens to this job now, the mail counts as sent.
     MailContent sentContent = content;
     MailRenderer.Rendered sentRendering = rendered;
-    own(() -> outbox.sent(entry, sentContent.recipients(), sentContent.subject(), sentRendering.text(),
+    recordSent(entry, () -> outbox.sent(entry, sentContent.recipients(), sentContent.subject(), sentRendering.text(),
         sentRendering.html()));
     return null;
+  }
+
+  /**
+   * Records a mail the server has taken. A mark that fails would fail the job, and its retry would
+   * send the mail again, so a database that is away for a moment (a restart, a fail-over) is waited
+   * for: the mark is tried again after growing waits, as long as the job's lock holds with a margin
+   * (no other node takes the job meanwhile), and at most {@link #MARK_PATIENCE}.
+   */
+  private void recordSent(OutboxEntry entry, Runnable mark) {
+    Instant deadline = markDeadline();
+    ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+    backOff.setMaxInterval(5_000);
+    BackOffExecution waits = backOff.start();
+    while (true) {
+      try {
+        own(mark);
+        return;
+      } catch (RuntimeException e) {
+        long wait = waits.nextBackOff();
+        if (Instant.now().plusMillis(wait).isAfter(deadline)) {
+          LOG.error("Mail {} was taken by the mail server but could not be recorded as sent; a retry of its job"
+              + " sends it again: {}", entry.id(), e.toString());
+          throw e;
+        }
+        LOG.warn("Mail {} was sent; recording it failed, tried again in {} ms: {}", entry.id(), wait, e.toString());
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Until when a sent mail's mark may be retried: the job's lock less a margin, within the patience. */
+  private static Instant markDeadline() {
+    Instant patience = Instant.now().plus(MARK_PATIENCE);
+    JobExecutorContext context = Context.getJobExecutorContext();
+    JobEntity job = context == null ? null : context.getCurrentJob();
+    if (job == null || job.getLockExpirationTime() == null) {
+      return patience;
+    }
+    Instant beforeLockEnds = job.getLockExpirationTime().toInstant().minus(LOCK_MARGIN);
+    return beforeLockEnds.isBefore(patience) ? beforeLockEnds : patience;
   }
 
   private void send(JavaMailSender mail, OutboxEntry entry, MailContent content, MailRenderer.Rendered rendered)

@@ -29,6 +29,9 @@ class MailRenderer {
     resolver.setCharacterEncoding("UTF-8");
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
+    // The templates' expressions compiled to bytecode once warm: interpreted, each property read went
+    // through reflection, and rendering was almost half of the mail job's time in the benchmark.
+    engine.setEnableSpringELCompiler(true);
     return engine;
   }
 }

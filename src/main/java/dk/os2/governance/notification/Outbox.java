@@ -27,9 +27,8 @@ public class Outbox {
       MailStatus status, String subject, String bodyText, String bodyHtml, int attempts, String lastError,
       String jobId, Instant createdAt, Instant sentAt) {}
 
-  record FactRow(String mailId, String label, String factValue) {}
-
-  record RecipientRow(String mailId, String address) {}
+  /** A fact (with its label) or a recipient (without one) of a mail, at its position. */
+  record ChildRow(String mailId, int position, String label, String textValue) {}
 
   private final JdbcTemplate template;
   private final JdbcClient jdbc;
@@ -41,7 +40,7 @@ public class Outbox {
 
   /**
    * Adds a mail, sent by the given job, unless one with the same key exists; returns its id, or
-   * empty for a duplicate. One statement for the row, one batch each for its facts and recipients.
+   * empty for a duplicate. One statement for the row, one each for its facts and recipients.
    */
   Optional<String> add(String dedupeKey, MailKind kind, String taskId, String processInstanceId, String productName,
       List<MailContent.Fact> facts, Collection<String> recipients, String jobId) {
@@ -70,7 +69,7 @@ public class Outbox {
       for (int i = 0; i < given.size(); i++) {
         rows.add(new Object[] {id, i, truncate(given.get(i).label(), 100), truncate(given.get(i).value(), 4000)});
       }
-      template.batchUpdate("insert into mail_fact (mail_id, position, label, fact_value) values (?, ?, ?, ?)", rows);
+      insertRows("mail_fact (mail_id, position, label, fact_value)", rows);
     }
     if (recipients != null && !recipients.isEmpty()) {
       insertRecipients(id, recipients);
@@ -143,7 +142,14 @@ public class Outbox {
     for (String address : addresses) {
       rows.add(new Object[] {id, position++, truncate(address, 400)});
     }
-    template.batchUpdate("insert into mail_recipient (mail_id, position, address) values (?, ?, ?)", rows);
+    insertRows("mail_recipient (mail_id, position, address)", rows);
+  }
+
+  /** The rows in one insert statement with a values list each (a mail has a handful of facts or recipients). */
+  private void insertRows(String tableAndColumns, List<Object[]> rows) {
+    String one = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
+    template.update("insert into " + tableAndColumns + " values " + String.join(", ", java.util.Collections.nCopies(
+        rows.size(), one)), rows.stream().flatMap(java.util.Arrays::stream).toArray());
   }
 
   void settled(String id, MailStatus status, String reason) {
@@ -186,16 +192,19 @@ public class Outbox {
       return List.of();
     }
     List<String> ids = rows.stream().filter(r -> !neverRendered(r)).map(Row::id).toList();
-    Map<String, List<MailContent.Fact>> facts = ids.isEmpty() ? Map.of() : jdbc.sql("""
-            select mail_id, label, fact_value from mail_fact where mail_id in (:ids) order by mail_id, position""")
-        .param("ids", ids).query(FactRow.class).list().stream()
-        .collect(Collectors.groupingBy(FactRow::mailId, LinkedHashMap::new,
-            Collectors.mapping(f -> new MailContent.Fact(f.label(), f.factValue()), Collectors.toList())));
-    Map<String, List<String>> recipients = ids.isEmpty() ? Map.of() : jdbc.sql("""
-            select mail_id, address from mail_recipient where mail_id in (:ids) order by mail_id, position""")
-        .param("ids", ids).query(RecipientRow.class).list().stream()
-        .collect(Collectors.groupingBy(RecipientRow::mailId, LinkedHashMap::new,
-            Collectors.mapping(RecipientRow::address, Collectors.toList())));
+    // Facts (a label) and recipients (none) in one query, each in its order.
+    List<ChildRow> children = ids.isEmpty() ? List.of() : jdbc.sql("""
+            select mail_id, position, label, fact_value as text_value from mail_fact where mail_id in (:ids)
+            union all
+            select mail_id, position, null, address from mail_recipient where mail_id in (:ids)
+            order by mail_id, position""")
+        .param("ids", ids).query(ChildRow.class).list();
+    Map<String, List<MailContent.Fact>> facts = children.stream().filter(c -> c.label() != null)
+        .collect(Collectors.groupingBy(ChildRow::mailId, LinkedHashMap::new,
+            Collectors.mapping(f -> new MailContent.Fact(f.label(), f.textValue()), Collectors.toList())));
+    Map<String, List<String>> recipients = children.stream().filter(c -> c.label() == null)
+        .collect(Collectors.groupingBy(ChildRow::mailId, LinkedHashMap::new,
+            Collectors.mapping(ChildRow::textValue, Collectors.toList())));
     return rows.stream().map(r -> new OutboxEntry(r.id(), r.dedupeKey(), r.kind(), r.taskId(), r.processInstanceId(),
         r.productName(), List.copyOf(facts.getOrDefault(r.id(), List.of())), r.status(),
         List.copyOf(recipients.getOrDefault(r.id(), List.of())), r.subject(), r.bodyText(), r.bodyHtml(),

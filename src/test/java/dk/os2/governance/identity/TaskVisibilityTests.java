@@ -150,6 +150,21 @@ class TaskVisibilityTests extends IntegrationTests {
     assertThat(proposal(0)).isNotBlank();
   }
 
+  @Test
+  void the_card_shows_the_product_and_level_and_leaves_no_history_of_its_own() {
+    Task task = engine.getTaskService().createTaskQuery().taskId(atBoard).singleResult();
+    Object productName = engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "productName");
+    assertThat(cardVariables("bestyrelse", atBoard)).containsEntry(TaskCards.PRODUCT, productName.toString())
+        .containsKey(TaskCards.LEVEL);
+
+    // The card's variables copy the process's: history keeps the originals, not the copies.
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(atBoard).list()).as("the card's copies")
+        .isEmpty();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .variableName("productName").singleResult().getValue()).as("the original").isEqualTo(productName);
+  }
+
   /** The card variables Tasklist's filter shows for one task, read as the user the way Tasklist reads them. */
   Map<String, String> cardVariables(String user, String taskId) {
     RestClient client = RestClient.as(baseUrl(), user);

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import dk.os2.governance.IntegrationTests;
 import dk.os2.governance.RestClient;
 import dk.os2.governance.criteria.Catalogue;
+import dk.os2.governance.identity.GroupKind;
 import dk.os2.governance.notification.MailKind;
 import dk.os2.governance.notification.Outbox;
 import dk.os2.governance.portfolio.Decision;
@@ -136,6 +137,32 @@ class EvaluationCycleTests extends IntegrationTests {
         .as("the evaluation begins a month (the lead time) before it is due").isEqualTo(startOf(today.plusMonths(5)));
     assertThat(RestClient.as(baseUrl(), "kommune").get("/api/products/" + product).json()
         .path("nextEvaluation").asText()).isEqualTo(today.plusMonths(6).toString());
+  }
+
+  @Test
+  void aWaitingCycleHoldsOnlyItsDatesAndItsRoundTakesTheProductAsItIsWhenItBegins() {
+    String product = LevelFixtures.product(portfolio, "N2");
+    ProcessInstance waiting = cycle(product);
+    assertThat(engine.getRuntimeService().getVariables(waiting.getId()).keySet())
+        .as("a cycle waiting for its next evaluation copies nothing of the product")
+        .containsExactlyInAnyOrder("evaluationStart", "evaluationDue");
+
+    // While it waits, the product moves up and gets a steering group: its round sees both.
+    portfolio.changeLevel(product, "N3", ProductStatus.ACTIVE, LocalDate.now(), null);
+    LevelFixtures.groupsForN2(groups, product);
+    ProcessInstance cycle = LevelFixtures.evaluationStartedNow(baseUrl(), engine, product);
+    Map<String, Object> round = engine.getRuntimeService().getVariables(cycle.getId());
+    Product now = portfolio.product(product).orElseThrow();
+    assertThat(round).containsEntry("productId", product).containsEntry("productName", now.name())
+        .containsEntry("currentLevel", "N3").containsEntry("requestedLevel", "N3")
+        .containsEntry("selfAssessmentGroup", GroupKind.STEERING.groupId(product))
+        .containsEntry("steeringGroup", GroupKind.STEERING.groupId(product))
+        .containsEntry("applicant", "forretningsledelse").containsEntry("direction", "keep");
+    Task selfAssessment = open(cycle, "UserTask_UpdateAnnualSelfAssessment");
+    assertThat(candidates(selfAssessment)).containsExactly(GroupKind.STEERING.groupId(product));
+    assertThat(selfAssessment.getDescription()).contains(now.name());
+    assertThat(engine.getTaskService().getVariableLocal(selfAssessment.getId(), "taskProduct")).isEqualTo(now.name());
+    assertThat(engine.getTaskService().getVariableLocal(selfAssessment.getId(), "taskLevel")).isEqualTo("N3");
   }
 
   @Test

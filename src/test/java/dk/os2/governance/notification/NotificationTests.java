@@ -396,4 +396,50 @@ class NotificationTests extends IntegrationTests {
         .as("the mail that went is not sent again by the job's retries").hasSize(1);
     assertThat(TestMail.withSubject(name + ": Afvist")).isEmpty();
   }
+
+  @Autowired
+  MailComposer composer;
+
+  @Autowired
+  MailRenderer renderer;
+
+  @Autowired
+  org.springframework.context.ApplicationContext context;
+
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void aMailTheServerTookIsRecordedSentThoughTheDatabaseIsAwayForAMoment() {
+    String name = Proposals.uniqueName("Blink");
+    // The outbox as it is while the database restarts: the first two marks find no connection.
+    java.util.concurrent.atomic.AtomicInteger away = new java.util.concurrent.atomic.AtomicInteger(2);
+    Outbox restarting = new Outbox(jdbc) {
+      @Override
+      void sent(OutboxEntry entry, java.util.Collection<String> recipients, String subject, String text, String html) {
+        if (away.getAndDecrement() > 0) {
+          throw new org.springframework.jdbc.CannotGetJdbcConnectionException("test: the database is restarting");
+        }
+        super.sent(entry, recipients, subject, text, html);
+      }
+    };
+    MailJobHandler handler = new MailJobHandler(restarting, composer, renderer,
+        context.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), transactions,
+        "OS2 governance <noreply@os2.dk>", List.of(java.time.Duration.ofMinutes(1)),
+        context.getBeanProvider(MeetingAgendaMail.class));
+    String job = "test-blink-" + java.util.UUID.randomUUID();
+    String id = outbox.add("test-blink:" + name, MailKind.OUTCOME, null, null, name,
+        List.of(new MailContent.Fact("Afgørelse", "Godkendt"), new MailContent.Fact("Niveau", "N1")),
+        List.of("kommune@demo.os2.dk"), job).orElseThrow();
+
+    handler.execute(new MailJobHandler.Configuration(job), null, null, null);
+    OutboxEntry sent = outbox.entry(id).orElseThrow();
+    assertThat(sent.status()).as("recorded once the database was back").isEqualTo(MailStatus.SENT);
+    assertThat(sent.addresses()).containsExactly("kommune@demo.os2.dk");
+    assertThat(sent.facts()).containsExactly(new MailContent.Fact("Afgørelse", "Godkendt"),
+        new MailContent.Fact("Niveau", "N1"));
+
+    handler.execute(new MailJobHandler.Configuration(job), null, null, null); // as a retry of the job would
+    assertThat(TestMail.withSubject(name)).as("the mail went once").hasSize(1);
+  }
 }
