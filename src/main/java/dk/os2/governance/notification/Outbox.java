@@ -3,7 +3,9 @@ package dk.os2.governance.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +149,9 @@ public class Outbox {
 
   /** The rows in one insert statement with a values list each (a mail has a handful of facts or recipients). */
   private void insertRows(String tableAndColumns, List<Object[]> rows) {
-    String one = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
-    template.update("insert into " + tableAndColumns + " values " + String.join(", ", java.util.Collections.nCopies(
-        rows.size(), one)), rows.stream().flatMap(java.util.Arrays::stream).toArray());
+    String one = "(" + String.join(", ", Collections.nCopies(rows.get(0).length, "?")) + ")";
+    template.update("insert into " + tableAndColumns + " values " + String.join(", ", Collections.nCopies(
+        rows.size(), one)), rows.stream().flatMap(Arrays::stream).toArray());
   }
 
   void settled(String id, MailStatus status, String reason) {

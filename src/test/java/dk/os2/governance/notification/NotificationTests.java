@@ -16,10 +16,14 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -30,6 +34,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -404,30 +412,30 @@ class NotificationTests extends IntegrationTests {
   MailRenderer renderer;
 
   @Autowired
-  org.springframework.context.ApplicationContext context;
+  ApplicationContext context;
 
   @Autowired
-  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  JdbcTemplate jdbc;
 
   @Test
   void aMailTheServerTookIsRecordedSentThoughTheDatabaseIsAwayForAMoment() {
     String name = Proposals.uniqueName("Blink");
     // The outbox as it is while the database restarts: the first two marks find no connection.
-    java.util.concurrent.atomic.AtomicInteger away = new java.util.concurrent.atomic.AtomicInteger(2);
+    AtomicInteger away = new AtomicInteger(2);
     Outbox restarting = new Outbox(jdbc) {
       @Override
-      void sent(OutboxEntry entry, java.util.Collection<String> recipients, String subject, String text, String html) {
+      void sent(OutboxEntry entry, Collection<String> recipients, String subject, String text, String html) {
         if (away.getAndDecrement() > 0) {
-          throw new org.springframework.jdbc.CannotGetJdbcConnectionException("test: the database is restarting");
+          throw new CannotGetJdbcConnectionException("test: the database is restarting");
         }
         super.sent(entry, recipients, subject, text, html);
       }
     };
     MailJobHandler handler = new MailJobHandler(restarting, composer, renderer,
-        context.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), transactions,
-        "OS2 governance <noreply@os2.dk>", List.of(java.time.Duration.ofMinutes(1)),
+        context.getBeanProvider(JavaMailSender.class), transactions,
+        "OS2 governance <noreply@os2.dk>", List.of(Duration.ofMinutes(1)),
         context.getBeanProvider(MeetingAgendaMail.class));
-    String job = "test-blink-" + java.util.UUID.randomUUID();
+    String job = "test-blink-" + UUID.randomUUID();
     String id = outbox.add("test-blink:" + name, MailKind.OUTCOME, null, null, name,
         List.of(new MailContent.Fact("Afgørelse", "Godkendt"), new MailContent.Fact("Niveau", "N1")),
         List.of("kommune@demo.os2.dk"), job).orElseThrow();
