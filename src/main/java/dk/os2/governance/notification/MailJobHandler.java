@@ -17,11 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -171,8 +176,8 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 
   /**
    * Records a mail the server has taken. A mark that fails would fail the job, and its retry would
-   * send the mail again, so a database that is away for a moment (a restart, a fail-over) is waited
-   * for: the mark is tried again after growing waits, as long as the job's lock holds with a margin
+   * send the mail again, so a database that is away for a moment (a restart, a fail-over:
+   * {@link #databaseAway}) is waited for: the mark is tried again after growing waits, as long as the job's lock holds with a margin
    * (no other node takes the job meanwhile), and at most {@link #MARK_PATIENCE}.
    */
   private void recordSent(OutboxEntry entry, Runnable mark) {
@@ -185,6 +190,9 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
         own(mark);
         return;
       } catch (RuntimeException e) {
+        if (!databaseAway(e)) {
+          throw e; // waiting cures nothing (a second execution of the job marked it first, say)
+        }
         long wait = waits.nextBackOff();
         if (Instant.now().plusMillis(wait).isAfter(deadline)) {
           LOG.error("Mail {} was taken by the mail server but could not be recorded as sent; a retry of its job"
@@ -200,6 +208,13 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
         }
       }
     }
+  }
+
+  /** A failure that passes when the database is back: no connection, a lost connection, a failed commit. */
+  static boolean databaseAway(RuntimeException e) {
+    return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+        || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+        || e instanceof TransactionSystemException;
   }
 
   /** Until when a sent mail's mark may be retried: the job's lock less a margin, within the patience. */

@@ -2,6 +2,7 @@ package dk.os2.governance.notification;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -449,5 +451,29 @@ class NotificationTests extends IntegrationTests {
 
     handler.execute(new MailJobHandler.Configuration(job), null, null, null); // as a retry of the job would
     assertThat(TestMail.withSubject(name)).as("the mail went once").hasSize(1);
+  }
+
+  @Test
+  void aMarkThatWaitingCannotCureFailsTheJobAtOnce() {
+    String name = Proposals.uniqueName("Dobbelt");
+    // As when a second execution of the job marked the mail first: the recipients are there already.
+    AtomicInteger marks = new AtomicInteger();
+    Outbox markedFirst = new Outbox(jdbc) {
+      @Override
+      void sent(OutboxEntry entry, Collection<String> recipients, String subject, String text, String html) {
+        marks.incrementAndGet();
+        throw new DuplicateKeyException("test: duplicate key value violates unique constraint \"mail_recipient_pkey\"");
+      }
+    };
+    MailJobHandler handler = new MailJobHandler(markedFirst, composer, renderer,
+        context.getBeanProvider(JavaMailSender.class), transactions, "OS2 governance <noreply@os2.dk>",
+        List.of(Duration.ofMinutes(1)), context.getBeanProvider(MeetingAgendaMail.class));
+    String job = "test-twice-" + UUID.randomUUID();
+    outbox.add("test-twice:" + name, MailKind.OUTCOME, null, null, name,
+        List.of(new MailContent.Fact("Afgørelse", "Godkendt")), List.of("kommune@demo.os2.dk"), job).orElseThrow();
+
+    assertThatThrownBy(() -> handler.execute(new MailJobHandler.Configuration(job), null, null, null))
+        .isInstanceOf(DuplicateKeyException.class);
+    assertThat(marks).as("tried once: the job fails and its thread is free at once").hasValue(1);
   }
 }
