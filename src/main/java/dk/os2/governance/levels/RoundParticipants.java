@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a round's evaluation begins: the product's facts as they are that day. A cycle waits a year
- * or more and outlives renames, level changes and group changes, so it starts with none of them
- * (LevelChanges#annualCycle); each round sets them here, before its first task: the tasks go to the
- * steering group the product has now (or the secretariat while it has none), check the level it has
- * now and name the product as it is called now.
+ * or more and outlives level changes, group changes and a new contact address, so it starts with
+ * none of them (LevelChanges#annualCycle); each round sets them here, before its first task: the
+ * tasks go to the steering group the product has now (or the secretariat while it has none), check
+ * the level it has now and mail the contact it has now.
  */
 @Component("roundParticipants")
 class RoundParticipants implements ExecutionListener {

@@ -177,8 +177,9 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
   /**
    * Records a mail the server has taken. A mark that fails would fail the job, and its retry would
    * send the mail again, so a database that is away for a moment (a restart, a fail-over:
-   * {@link #databaseAway}) is waited for: the mark is tried again after growing waits, as long as the job's lock holds with a margin
-   * (no other node takes the job meanwhile), and at most {@link #MARK_PATIENCE}.
+   * {@link #databaseAway}) is waited for: the mark is tried again after growing waits, as long as
+   * the job's lock holds with a margin (no other node takes the job meanwhile), and at most
+   * {@link #MARK_PATIENCE}.
    */
   private void recordSent(OutboxEntry entry, Runnable mark) {
     Instant deadline = markDeadline();
